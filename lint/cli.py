@@ -1,0 +1,159 @@
+"""The command line: parses options and calls the engine, readers and writers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from reportlint import __version__
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+
+
+class ToolError(click.ClickException):
+    """The tool could not run (bad option, unreadable config): exit status 2."""
+
+    exit_code = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportlint")
+def main() -> None:
+    """Lint career market-analysis reports before they ship."""
+
+
+def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
+    from reportlint.config import ConfigError, find_config, load_config
+
+    try:
+        found = explicit or find_config(Path(paths[0]) if paths else Path.cwd())
+        return load_config(found)
+    except ConfigError as error:
+        raise ToolError(str(error)) from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print findings.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+@click.option("--select", multiple=True, help="Only these rules (codes, prefixes, names, "
+              "categories); repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these rules; repeatable.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that makes the exit status 1 (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          exit_zero: bool) -> None:
+    """Check reports (.md, .yaml, .yml files and folders of them)."""
+    from reportlint.engine import exit_status, lint_paths
+    from reportlint.findings import Severity
+    from reportlint.registry import all_rules, known_selector
+    from reportlint.reporters import get_reporter
+
+    config = _config(config_path, paths or (".",))
+    rules = all_rules()
+    for selector in (*select, *ignore):
+        if not known_selector(selector, rules):
+            raise ToolError(f"unknown rule selector '{selector}' (see `reportlint rules`)")
+    updates: dict[str, object] = {}
+    if select:
+        updates["select"] = list(select)
+    if ignore:
+        updates["ignore"] = [*config.ignore, *ignore]
+    if fail_on:
+        updates["fail_on"] = Severity(fail_on)
+    config = config.model_copy(update=updates)
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise ToolError(f"no such file or folder: {missing[0]}")
+    result = lint_paths(paths or (".",), config)
+    colour = output_format == "text" and sys.stdout.isatty()
+    click.echo(get_reporter(output_format)(result.findings, result.files, colour), nl=False,
+               color=colour)
+    sys.exit(0 if exit_zero else exit_status(result.findings, config.fail_on))
+
+
+@main.command()
+@click.option("--format", "output_format", type=click.Choice(["table", "markdown", "json"]),
+              default="table", show_default=True)
+def rules(output_format: str) -> None:
+    """List every rule: code, name, category, default severity, summary."""
+    from reportlint.ruledocs import render_rules
+
+    click.echo(render_rules(output_format), nl=False)
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Show a rule's documentation and example."""
+    from reportlint.registry import rule_by_code
+
+    rule = rule_by_code(code)
+    if rule is None:
+        raise ToolError(f"no rule '{code}' (see `reportlint rules`)")
+    click.echo(f"{rule.code} {rule.name} ({rule.category.value}, default "
+               f"{rule.severity.value})\n\n{rule.documentation()}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the YAML form."""
+    from reportlint.schema.export import report_json_schema_text
+
+    click.echo(report_json_schema_text(), nl=False)
+
+
+@main.command(name="import")
+@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the Markdown report here (default: standard output).")
+def import_page(page: Path, output: Path | None) -> None:
+    """Import a plain-text page dump as a Markdown report."""
+    from reportlint.readers.pagetext import PageError, import_page_text
+    from reportlint.writers.markdown import render_markdown
+
+    try:
+        report = import_page_text(page.read_bytes())
+    except PageError as error:
+        raise ToolError(f"{page}: {error}") from None
+    _write(render_markdown(report), output)
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Destination; its suffix (.md, .yaml, .yml) picks the form.")
+@click.option("--to", "form", type=click.Choice(["markdown", "yaml"]),
+              help="Form to write when printing to standard output.")
+def convert(source: Path, output: Path | None, form: str | None) -> None:
+    """Convert a report between the Markdown and YAML forms."""
+    from reportlint.readers import form_of, read_document
+    from reportlint.writers import render
+
+    doc = read_document(source)
+    if doc.report is None or doc.meta is None:
+        first = doc.problems[0] if doc.problems else None
+        where = f":{doc.position(first.offset)[0]}" if first and first.offset is not None else ""
+        raise click.ClickException(f"{source}{where}: cannot convert: "
+                                   f"{first.message if first else 'unreadable report'}")
+    target = form or (form_of(output) if output else None)
+    if target is None:
+        target = "yaml" if doc.format == "markdown" else "markdown"
+    _write(render(doc.report, target), output)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from reportlint.writers import write_atomic
+
+    write_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,143 @@
+"""The configuration: `reportlint.yaml` (or `.reportlint.yaml`), or `[tool.reportlint]` in
+pyproject.toml, found upward from the checked paths.
+
+```yaml
+select: [ALL]              # codes, code prefixes, rule names or categories
+ignore: [S005]
+severity: {S002: error}    # per-rule severity
+fail_on: warning           # the lowest severity that makes the exit status 1
+required_sections: [executive_summary, market_snapshot, ...]   # catalog keys
+max_file_size: 5000000
+per_path:
+  - paths: ["drafts/**"]
+    ignore: [evidence]
+rules:                      # per-rule options, read by the rules
+  S005: {}
+data:                       # extends the packaged data files by name
+  role_families: {...}
+```
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from reportlint.findings import Severity
+
+CONFIG_NAMES = ("reportlint.yaml", ".reportlint.yaml", "reportlint.yml", ".reportlint.yml")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file and the problem."""
+
+
+class PathOverride(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    paths: list[str]
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+
+    def applies_to(self, path: str) -> bool:
+        posix = PurePosixPath(path).as_posix()
+        return any(fnmatch.fnmatch(posix, pattern) or PurePosixPath(posix).match(pattern)
+                   for pattern in self.paths)
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    required_sections: list[str] | None = None
+    max_file_size: int = Field(default=5_000_000, gt=0)
+    exclude: list[str] = Field(default_factory=list)  # globs of files that are not reports
+    per_path: list[PathOverride] = Field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    data: dict[str, Any] = Field(default_factory=dict)
+    source: str | None = Field(default=None, exclude=True)
+
+    def fingerprint(self) -> str:
+        """A stable digest of everything that can change findings (for caches)."""
+        import hashlib
+        import json
+
+        return hashlib.sha256(self.model_dump_json().encode() + json.dumps(
+            self.data, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file in `start` or a folder above it."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file():
+                return path
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "[tool.reportlint" in pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate a config file; None gives the defaults."""
+    if path is None:
+        return Config()
+    try:
+        if path.name == "pyproject.toml":
+            import tomllib
+
+            with path.open("rb") as handle:
+                raw = tomllib.load(handle).get("tool", {}).get("reportlint", {})
+        else:
+            from reportlint.readers.yamltree import YamlProblem, load_yaml_tree
+
+            try:
+                raw = load_yaml_tree(path.read_text(encoding="utf-8")).data or {}
+            except YamlProblem as problem:
+                raise ConfigError(f"{path}: {problem.message}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+    except ValueError as error:  # tomllib.TOMLDecodeError
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: the config must be a mapping of options")
+    raw = {key.replace("-", "_"): value for key, value in raw.items()}
+    try:
+        config = Config.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"{path}: '{where}': {first['msg']}") from None
+    config.source = str(path)
+    return config
+
+
+def merge_data(base: Any, extra: Any) -> Any:
+    """Config data extends packaged data: mappings merge, lists add, scalars replace."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = merge_data(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra

@@ -1,0 +1,31 @@
+"""Data files shipped with reportlint (word lists, vocabularies, thresholds).
+
+`load_data(name, config)` reads `<name>.yaml` from this package once per process and
+merges the config's `data: {name: ...}` over it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+
+
+@cache
+def _packaged(name: str) -> Any:
+    from reportlint.readers.yamltree import load_yaml_tree
+
+    text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return load_yaml_tree(text).data
+
+
+def load_data(name: str, config: Config | None = None) -> Any:
+    from reportlint.config import merge_data
+
+    data = _packaged(name)
+    if config is not None and name in config.data:
+        return merge_data(data, config.data[name])
+    return data

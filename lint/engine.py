@@ -1,0 +1,166 @@
+"""Run the rules: choose the files, read each once, apply the config, collect findings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlint.config import Config
+from reportlint.document import Document
+from reportlint.findings import Finding, Hit, Severity
+from reportlint.readers import REPORT_SUFFIXES, read_document
+from reportlint.registry import Context, Rule, all_rules, selector_matches
+
+SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv",
+                             "__pycache__", ".reportlint_cache", ".tox", ".mypy_cache"})
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check and the path findings show for it."""
+
+    path: Path
+    display: str
+
+
+def collect_targets(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Target]:
+    """Report files named or found under the given paths, sorted, each once."""
+    seen: set[Path] = set()
+    targets: list[Target] = []
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            found = sorted(_walk(root))
+        else:
+            found = [root] if root.suffix.lower() in REPORT_SUFFIXES or not root.exists() else []
+        for path in found:
+            resolved = path.resolve()
+            display = path.as_posix()
+            if resolved in seen or _excluded(display, exclude):
+                continue
+            seen.add(resolved)
+            targets.append(Target(path, display))
+    return targets
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [d for d in subfolders
+                         if d not in SKIPPED_FOLDERS and not d.startswith(".")]
+        for name in files:
+            if os.path.splitext(name)[1].lower() in REPORT_SUFFIXES:
+                yield Path(folder) / name
+
+
+def _excluded(display: str, patterns: Sequence[str]) -> bool:
+    from fnmatch import fnmatch
+
+    return any(fnmatch(display, p) or fnmatch(Path(display).name, p) for p in patterns)
+
+
+class RuleSet:
+    """The rules a config turns on, with their severities, per path."""
+
+    def __init__(self, config: Config, rules: Sequence[type[Rule]] | None = None) -> None:
+        self.config = config
+        self.rules = tuple(rules if rules is not None else all_rules())
+        self.context = Context(config)
+        self._instances = {rule.code: rule() for rule in self.rules}
+
+    def for_path(self, display: str) -> list[tuple[Rule, Severity]]:
+        config = self.config
+        select, ignore, severity = list(config.select), list(config.ignore), dict(config.severity)
+        for override in config.per_path:
+            if override.applies_to(display):
+                if override.select is not None:
+                    select = list(override.select)
+                ignore += override.ignore
+                severity.update(override.severity)
+        chosen = []
+        for rule in self.rules:
+            if any(selector_matches(s, rule) for s in select) and not any(
+                    selector_matches(s, rule) for s in ignore):
+                level = severity.get(rule.code) or severity.get(rule.name) or rule.severity
+                chosen.append((self._instances[rule.code], Severity(level)))
+        return chosen
+
+
+def lint_document(doc: Document, rules: RuleSet) -> list[Finding]:
+    """Every finding of the per-file rules on one document."""
+    findings: list[Finding] = []
+    display = doc.path.as_posix()
+    for rule, severity in rules.for_path(display):
+        if rule.corpus or (not doc.readable and getattr(rule, "needs_report", True)):
+            continue
+        hits = rule.check(doc, rules.context)
+        findings.extend(to_finding(doc, rule, severity, hit) for hit in hits)
+    return findings
+
+
+def lint_corpus(docs: Sequence[Document], rules: RuleSet) -> list[Finding]:
+    """Findings of the cross-report rules over several documents."""
+    readable = [doc for doc in docs if doc.readable]
+    findings: list[Finding] = []
+    for rule, severity in rules.for_path(""):
+        if rule.corpus:
+            findings.extend(to_finding(doc, rule, severity, hit)
+                            for doc, hit in rule.check_corpus(readable, rules.context))
+    return findings
+
+
+def lint_paths(paths: Iterable[str | Path], config: Config) -> LintResult:
+    """Check every report under `paths`; findings sorted by path, line, column, rule."""
+    rules = RuleSet(config)
+    targets = collect_targets(paths, config.exclude)
+    wants_corpus = len(targets) > 1 and any(rule.corpus for rule, _ in rules.for_path(""))
+    result = LintResult(files=len(targets))
+    kept: list[Document] = []
+    for target in targets:
+        doc = read_document(target.path, display=target.display, max_bytes=config.max_file_size)
+        result.findings.extend(lint_document(doc, rules))
+        if wants_corpus:
+            kept.append(doc)
+    if kept:
+        result.findings.extend(lint_corpus(kept, rules))
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def section_name_at(doc: Document, offset: int) -> str | None:
+    """The catalog name (or heading as written) of the section holding `offset`."""
+    from reportlint.schema import SPECS_BY_KEY
+
+    name = None
+    for heading in doc.outline:
+        if heading.offset > offset:
+            break
+        if heading.level <= 2:
+            name = SPECS_BY_KEY[heading.key].name if heading.key else heading.text
+    return name
+
+
+def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit) -> Finding:
+    if hit.offset is not None:
+        line, column = doc.position(hit.offset)
+    else:
+        line, column = hit.line or 1, hit.column or 1
+    end_line = end_column = None
+    if hit.end_offset is not None:
+        end_line, end_column = doc.position(hit.end_offset)
+    section = hit.section
+    if section is None and hit.offset is not None and doc.outline:
+        section = section_name_at(doc, hit.offset)
+    return Finding(doc.path.as_posix(), line, column, rule.code, hit.message, rule.name,
+                   rule.category, severity, section, end_line, end_column, hit.fix)
+
+
+def exit_status(findings: Iterable[Finding], fail_on: Severity) -> int:
+    return 1 if any(f.severity.rank >= fail_on.rank for f in findings) else 0

@@ -1,0 +1,84 @@
+"""The one Finding type every rule yields and every reporter renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Category(StrEnum):
+    """The contract's categories."""
+
+    STRUCTURE = "structure"
+    CONSISTENCY = "consistency"
+    DUPLICATION = "duplication"
+    EVIDENCE = "evidence"
+    HYGIENE = "hygiene"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace file text [start, end) — which must still read `expected` — by `replacement`."""
+
+    start: int
+    end: int
+    expected: str
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports: where (an offset, or a line and column) and what."""
+
+    message: str
+    offset: int | None = None
+    line: int | None = None
+    column: int | None = None
+    section: str | None = None
+    fix: Fix | None = None
+    end_offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    rule: str
+    message: str
+    name: str = ""
+    category: Category = Category.STRUCTURE
+    severity: Severity = Severity.WARNING
+    section: str | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    fix: Fix | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line or self.line,
+            "end_column": self.end_column or self.column,
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "section": self.section,
+            "fixable": self.fix is not None,
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.message)

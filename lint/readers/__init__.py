@@ -1,0 +1,82 @@
+"""Readers turn a file into a `Document`; they record problems and never judge.
+
+`read_document` is the one entry point: it decodes the bytes (refusing binary,
+non-UTF-8, empty and oversized files with a located problem) and hands the text to the
+reader for the file's form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlint.document import Document, Problem
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+REPORT_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def form_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in YAML_SUFFIXES:
+        return "yaml"
+    return None
+
+
+def read_document(path: Path, *, display: str | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one report file. Never raises for bad content: problems land on the document."""
+    form = form_of(path) or "markdown"
+    doc = Document(Path(display) if display else path, form, "")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            doc.problems.append(Problem(
+                "too-large", f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for "
+                "one report (raise max_file_size in the config if it is really one report)",
+                line=1, column=1))
+            return doc
+        raw = path.read_bytes()
+    except OSError as error:
+        doc.problems.append(Problem("unreadable", f"cannot read file: {error.strerror or error}",
+                                    line=1, column=1))
+        return doc
+    return read_text(doc, raw)
+
+
+def read_text(doc: Document, raw: bytes) -> Document:
+    """Decode `raw` into `doc` and parse it with the reader for `doc.format`."""
+    if b"\0" in raw[:8192] or b"\0" in raw:
+        doc.problems.append(Problem("unreadable", "binary file: a report is UTF-8 text",
+                                    line=1, column=1))
+        return doc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        doc.problems.append(Problem(
+            "unreadable", f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded "
+            "(save the file as UTF-8)", line=line, column=column))
+        return doc
+    doc.source = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not doc.source.strip():
+        doc.problems.append(Problem("empty", "the file is empty", line=1, column=1))
+        return doc
+    try:
+        if doc.format == "yaml":
+            from .yaml import read_yaml
+
+            read_yaml(doc)
+        else:
+            from .markdown import read_markdown
+
+            read_markdown(doc)
+    except RecursionError:
+        doc.report = None
+        doc.problems.append(Problem("syntax", "the file nests too deeply to be a report",
+                                    line=1, column=1))
+    return doc

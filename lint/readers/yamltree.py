@@ -1,0 +1,108 @@
+"""YAML to plain Python data, with the file offset of every key and value.
+
+Both the front matter and the YAML form go through here. Composing nodes (rather
+than constructing objects) gives a position for every value, lets duplicate keys be
+reported instead of silently overwritten, and refuses anchors and aliases, so that a
+"billion laughs" file costs no more to read than its own size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """The text is not YAML a report can be read from; `offset` points at the spot."""
+
+    def __init__(self, message: str, offset: int | None, line: int | None = None,
+                 column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class YamlTree:
+    """Loaded data with `offsets[path]` for each key (mappings) or item (sequences),
+    and `value_offsets[path]` where the value itself starts."""
+
+    data: Any
+    offsets: dict[Path, int] = field(default_factory=dict)
+    value_offsets: dict[Path, int] = field(default_factory=dict)
+    duplicates: list[tuple[Path, int]] = field(default_factory=list)
+
+
+def load_yaml_tree(text: str, *, base_offset: int = 0) -> YamlTree:
+    """Parse one YAML document. Raises YamlProblem with a position on any error."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        root = yaml.compose(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        offset = base_offset + mark.index if mark is not None else None
+        raise YamlProblem(f"invalid YAML: {problem or error}", offset) from None
+    except YAMLError as error:
+        raise YamlProblem(f"invalid YAML: {error}", base_offset) from None
+    tree = YamlTree(None)
+    if root is not None:
+        tree.data = _Builder(yaml.constructor, tree, base_offset).build(root, ())
+    return tree
+
+
+class _Builder:
+    def __init__(self, constructor: Any, tree: YamlTree, base_offset: int) -> None:
+        self.constructor = constructor
+        self.tree = tree
+        self.base = base_offset
+        self.seen: set[int] = set()
+
+    def build(self, node: Any, path: Path) -> Any:
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+        if id(node) in self.seen or getattr(node, "anchor", None):
+            raise YamlProblem("YAML anchors and aliases are not allowed in a report",
+                              self.base + node.start_mark.index)
+        self.seen.add(id(node))
+        self.tree.value_offsets[path] = self.base + node.start_mark.index
+        if isinstance(node, MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._scalar(key_node)
+                if not isinstance(key, str | int):
+                    raise YamlProblem("a mapping key must be text",
+                                      self.base + key_node.start_mark.index)
+                key = str(key)
+                child = (*path, key)
+                if key in result:
+                    self.tree.duplicates.append((child, self.base + key_node.start_mark.index))
+                    continue
+                self.tree.offsets[child] = self.base + key_node.start_mark.index
+                result[key] = self.build(value_node, child)
+            return result
+        if isinstance(node, SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.tree.offsets[(*path, index)] = self.base + item.start_mark.index
+                items.append(self.build(item, (*path, index)))
+            return items
+        return self._scalar(node)
+
+    def _scalar(self, node: Any) -> Any:
+        from ruamel.yaml.nodes import ScalarNode
+
+        if not isinstance(node, ScalarNode):
+            raise YamlProblem("a mapping key must be text", self.base + node.start_mark.index)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except Exception as error:  # ruamel raises several types for bad scalars
+            raise YamlProblem(f"invalid value: {error}",
+                              self.base + node.start_mark.index) from None

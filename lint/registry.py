@@ -1,0 +1,119 @@
+"""Rules: what one is, and the registry that finds them (built in, and from plugins).
+
+A rule is a class with a code ("S001"), a kebab-case name, a category, a default
+severity and a docstring in three parts (What it does / Why is this bad? / Example).
+Per-file rules implement `check(doc, context)`; cross-report rules implement
+`check_corpus(docs, context)`. Third parties add rules through the
+`reportlint.rules` entry-point group, each entry pointing at a module or a rule class.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, ClassVar
+
+from reportlint.findings import Category, Hit, Severity
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+    from reportlint.document import Document
+
+BUILTIN_MODULES = (
+    "reportlint.rules.structure",
+    "reportlint.rules.consistency",
+    "reportlint.rules.duplication",
+    "reportlint.rules.evidence",
+    "reportlint.rules.hygiene",
+)
+ENTRY_POINT_GROUP = "reportlint.rules"
+
+
+class Context:
+    """What a rule may consult besides the document: the effective configuration."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def option(self, rule: type[Rule] | Rule, name: str, default: object) -> object:
+        return self.config.rules.get(rule.code, {}).get(name, default)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity] = Severity.WARNING
+    fixable: ClassVar[bool] = False
+    corpus: ClassVar[bool] = False  # True: a cross-report rule
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        return iter(())
+
+    def check_corpus(self, docs: Sequence[Document],
+                     context: Context) -> Iterator[tuple[Document, Hit]]:
+        return iter(())
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else cls.name
+
+    @classmethod
+    def documentation(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+_REGISTERED: dict[str, type[Rule]] = {}
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry (codes are unique)."""
+    existing = _REGISTERED.get(rule.code)
+    if existing is not None and existing is not rule:
+        raise ValueError(f"rule code {rule.code} is used by both {existing.__name__} "
+                         f"and {rule.__name__}")
+    _REGISTERED[rule.code] = rule
+    return rule
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[type[Rule], ...]:
+    """Every registered rule, built-in and plugin, sorted by code."""
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+    _load_plugins()
+    return tuple(sorted(_REGISTERED.values(), key=lambda rule: rule.code))
+
+
+def _load_plugins() -> None:
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        loaded = entry.load()
+        if isinstance(loaded, type) and issubclass(loaded, Rule):
+            register(loaded)
+
+
+def rule_by_code(code: str) -> type[Rule] | None:
+    wanted = code.strip()
+    for rule in all_rules():
+        if wanted.upper() == rule.code or wanted.lower() == rule.name:
+            return rule
+    return None
+
+
+def selector_matches(selector: str, rule: type[Rule]) -> bool:
+    """A selector is ALL, a category, a rule name, a code, or a code prefix ("S", "S00")."""
+    text = selector.strip()
+    if text.upper() == "ALL":
+        return True
+    if text.lower() in (rule.category.value, rule.name):
+        return True
+    return rule.code.startswith(text.upper())
+
+
+def known_selector(selector: str, rules: Iterable[type[Rule]]) -> bool:
+    return any(selector_matches(selector, rule) for rule in rules)

@@ -1,0 +1,13 @@
+"""The contract's JSON: one object, `{"findings": [...]}`, whatever the number of files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from reportlint.findings import Finding
+
+
+def render_json(findings: Sequence[Finding], files: int, colour: bool) -> str:
+    return json.dumps({"findings": [f.to_json() for f in findings]}, indent=2,
+                      ensure_ascii=False) + "\n"

@@ -1,0 +1,504 @@
+"""Structure rules: sections present, non-empty, known, once each and in order; front
+matter and content of the right types; the proof-map table and the FAQ well formed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from reportlint.document import Document, Heading
+from reportlint.findings import Category, Fix, Hit, Severity
+from reportlint.registry import Context, Rule, register
+from reportlint.schema import (
+    CATALOG,
+    PROOF_MAP_COLUMNS,
+    SPECS_BY_KEY,
+    SectionSpec,
+    normalize_heading,
+    split_qualifier,
+)
+from reportlint.text import fold
+
+
+def _heading_for(spec: SectionSpec, doc: Document) -> str:
+    meta = doc.meta
+    if meta is None:
+        return spec.name
+    return spec.render_heading(year=meta.year, industry=meta.industry, region=meta.region)
+
+
+def _first_headings(doc: Document) -> dict[str, Heading]:
+    first: dict[str, Heading] = {}
+    for heading in doc.outline:
+        if heading.level == 2 and heading.key and heading.key not in first:
+            first[heading.key] = heading
+    return first
+
+
+def _required_keys(context: Context) -> list[str]:
+    configured = context.config.required_sections
+    if configured is None:
+        return [spec.key for spec in CATALOG if spec.required]
+    wanted = {normalize_heading(name) for name in configured}
+    return [spec.key for spec in CATALOG
+            if spec.key in configured or normalize_heading(spec.name) in wanted]
+
+
+class _ProblemRule(Rule):
+    """Turns reader problems of some kinds into findings."""
+
+    kinds: ClassVar[frozenset[str]]
+    needs_report: ClassVar[bool] = False
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        for problem in doc.problems:
+            if problem.kind in self.kinds:
+                yield Hit(problem.message, offset=problem.offset, line=problem.line,
+                          column=problem.column)
+
+
+@register
+class UnreadableFile(_ProblemRule):
+    """A file that cannot be read as a report at all.
+
+    **What it does.** Reports a file that is binary, not UTF-8, empty, larger than
+    `max_file_size`, or whose Markdown or YAML does not parse, at the line the parser
+    stopped.
+
+    **Why is this bad?** Nothing else can be checked until the file reads; a broken file
+    in a release breaks the page that renders it.
+
+    **Example.** A YAML report with an unclosed flow list:
+
+        meta: {title: US Data Engineer Healthcare Market Analysis 2025
+        executive_summary: ...
+
+    gives `S009 invalid YAML: ... expected ',' or '}'` at line 2. Use instead: close the
+    brace, or write the mapping in block style.
+    """
+
+    code = "S009"
+    name = "unreadable-file"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+    kinds = frozenset({"unreadable", "empty", "too-large", "syntax"})
+
+
+@register
+class InvalidFrontMatter(_ProblemRule):
+    """Front matter missing, unclosed, or with a field missing or of the wrong type.
+
+    **What it does.** Checks the front matter (Markdown) or `meta` (YAML) against the
+    schema: title, role, industry, region, year (a whole number), published (a date)
+    and author are required; each error is reported at its field's line.
+
+    **Why is this bad?** Every other rule, and the page template, reads the role,
+    industry, region and year from here.
+
+    **Example.** `year: "twenty twenty-five"` gives `S006 'meta.year': Input should be a
+    valid integer`. Use instead: `year: 2025`.
+    """
+
+    code = "S006"
+    name = "invalid-front-matter"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+    kinds = frozenset({"front-matter"})
+
+
+@register
+class InvalidContent(_ProblemRule):
+    """A YAML report value of the wrong type, or a key the schema does not know.
+
+    **What it does.** Validates every section of the YAML form against its Pydantic
+    model (a section is a mapping with `heading`, `content` and `subsections`; content is
+    a list of paragraphs, `{bullets: [...]}` and `{table: {header, rows}}`).
+
+    **Why is this bad?** A pipeline that generates reports silently drops what the
+    schema does not describe.
+
+    **Example.** `demand_drivers: [a, b]` gives `S010 'demand_drivers': Input should be a
+    valid dictionary`. Use instead: `demand_drivers: {content: [{bullets: [a, b]}]}`.
+    """
+
+    code = "S010"
+    name = "invalid-content"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+    kinds = frozenset({"invalid"})
+
+
+@register
+class MissingSection(Rule):
+    """A required section is missing.
+
+    **What it does.** Checks that every section the contract (or the config's
+    `required_sections`) requires has its heading, and says where it belongs.
+
+    **Why is this bad?** Readers and templates expect all of them; a report without
+    "Sources & Further Reading" cannot back its claims.
+
+    **Example.** A report that goes from "## Supply & Competition" to "## Hiring Loop
+    (What interviews test)" gives `S001 missing required section "Skills & Signals (What
+    gets interviews)"; it belongs before "Hiring Loop"`.
+    """
+
+    code = "S001"
+    name = "missing-section"
+    category = Category.STRUCTURE
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        present = _first_headings(doc)
+        order = [spec.key for spec in CATALOG]
+        for key in _required_keys(context):
+            if key in present:
+                continue
+            spec = SPECS_BY_KEY[key]
+            later = [present[k] for k in order[order.index(key) + 1:] if k in present]
+            if later:
+                anchor = min(later, key=lambda h: h.offset)
+                where = f'; it belongs before "{SPECS_BY_KEY[anchor.key or key].name}"'
+                offset = anchor.offset
+            else:
+                where, offset = " at the end of the report", len(doc.source.rstrip("\n"))
+            yield Hit(f'missing required section "{_heading_for(spec, doc)}"{where}',
+                      offset=offset, section=spec.name)
+
+
+def _has_text(blocks: list[Any]) -> bool:
+    for block in blocks:
+        if isinstance(block, str) and block.strip():
+            return True
+        bullets = getattr(block, "bullets", None)
+        if bullets and any(b.strip() for b in bullets):
+            return True
+        table = getattr(block, "table", None)
+        if table is not None and (table.rows or any(c.strip() for c in table.header)):
+            return True
+    return False
+
+
+@register
+class EmptySection(Rule):
+    """A section or subsection with nothing under its heading.
+
+    **What it does.** Reports a required section with no paragraph, bullet or table
+    (for FAQ: no answered question; for "Sources & Further Reading": no footnote
+    definition), and any subsection left empty.
+
+    **Why is this bad?** An empty heading is a template slot nobody filled; the
+    published page shows a heading over nothing.
+
+    **Example.** "## Sources & Further Reading" followed only by a note that sources
+    "appear below" gives `S002 "Sources & Further Reading" has no source definitions`.
+    Use instead: one `[^id]: Publisher. "Title", date. URL` line per source.
+    """
+
+    code = "S002"
+    name = "empty-section"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        report = doc.report
+        required = set(_required_keys(context))
+        for key, heading in _first_headings(doc).items():
+            section = getattr(report, key, None)
+            if section is None:
+                continue
+            spec = SPECS_BY_KEY[key]
+            if key == "sources":
+                if not section.entries:
+                    yield Hit(f'"{spec.name}" has no source definitions (footnote lines '
+                              "such as [^bls-oes]: Publisher. \"Title\", date. URL)",
+                              offset=heading.offset)
+                continue
+            subsections = getattr(section, "subsections", [])
+            entries = getattr(section, "entries", [])
+            empty = not _has_text(section.content) and not entries and not any(
+                _has_text(sub.content) for sub in subsections)
+            if empty and key in required:
+                yield Hit(f'section "{spec.name}" is empty', offset=heading.offset)
+                continue
+            yield from self._empty_subsections(doc, key, subsections)
+
+    @staticmethod
+    def _empty_subsections(doc: Document, key: str, subsections: list[Any]) -> Iterator[Hit]:
+        headings = [h for h in doc.outline if h.level >= 3 and h.parent == key]
+        for sub in subsections:
+            if _has_text(sub.content):
+                continue
+            heading = next((h for h in headings if h.text == sub.heading), None)
+            if heading is not None:
+                yield Hit(f'subsection "{sub.heading}" is empty', offset=heading.offset)
+
+
+@register
+class UnknownHeading(Rule):
+    """A heading the section catalog does not know, often a typo or the wrong level.
+
+    **What it does.** Compares each level-2 heading with the catalog's sections and each
+    level-3 heading with its section's subsections (FAQ questions excepted), and
+    suggests the closest catalog heading. A safe fix corrects a near-miss spelling.
+
+    **Why is this bad?** An unrecognised heading is a section the site, the table of
+    contents and every other rule cannot find.
+
+    **Example.** "## Market Snapshott (2025)" gives `S003 unknown section heading "Market
+    Snapshott (2025)"; did you mean "Market Snapshot"?`.
+    """
+
+    code = "S003"
+    name = "unknown-heading"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        for heading in doc.outline:
+            if heading.key is not None:
+                continue
+            if heading.level == 2:
+                yield self._section(doc, heading)
+            elif heading.level == 3 and heading.parent not in (None, "faq"):
+                hit = self._subsection(doc, heading)
+                if hit is not None:
+                    yield hit
+            elif heading.level not in (2, 3):
+                yield Hit(f'unexpected level-{heading.level} heading "{heading.text}": sections '
+                          "are level 2 and subsections level 3 (the title lives in front matter)",
+                          offset=heading.offset)
+
+    def _section(self, doc: Document, heading: Heading) -> Hit:
+        base, _ = split_qualifier(heading.text)
+        for spec in CATALOG:
+            for sub in spec.subsections:
+                if normalize_heading(split_qualifier(sub)[0]) == normalize_heading(base):
+                    return Hit(f'"{heading.text}" is a subsection of "{spec.name}": use a '
+                               "level-3 heading under it", offset=heading.offset)
+        names = {name: spec for spec in CATALOG for name in (spec.name, *spec.aliases)}
+        return self._suggest(doc, heading, base, list(names), "section")
+
+    def _subsection(self, doc: Document, heading: Heading) -> Hit | None:
+        spec = SPECS_BY_KEY.get(heading.parent or "")
+        if spec is None:
+            return None
+        base, _ = split_qualifier(heading.text)
+        section = next((s for s in CATALOG if normalize_heading(s.name) ==
+                        normalize_heading(base)), None)
+        if section is not None:
+            return Hit(f'"{heading.text}" is a section: use a level-2 heading',
+                       offset=heading.offset)
+        if not spec.subsections:
+            return Hit(f'"{spec.name}" has no subsections; "{heading.text}" is not one of the '
+                       "report's headings", offset=heading.offset)
+        names = [split_qualifier(sub)[0] for sub in spec.subsections]
+        return self._suggest(doc, heading, base, names, f'subsection of "{spec.name}"')
+
+    @staticmethod
+    def _suggest(doc: Document, heading: Heading, base: str, names: list[str],
+                 what: str) -> Hit:
+        import difflib
+
+        folded = {fold(n).casefold(): n for n in names}
+        match = difflib.get_close_matches(fold(base).casefold(), list(folded), n=1, cutoff=0.6)
+        message = f'unknown {what} heading "{heading.text}"'
+        if not match:
+            return Hit(message + "; see `reportlint rules` for the catalog",
+                       offset=heading.offset)
+        suggestion = folded[match[0]]
+        fix = None
+        ratio = difflib.SequenceMatcher(None, fold(base).casefold(), match[0]).ratio()
+        start = doc.source.find(base, heading.offset)
+        if ratio >= 0.85 and start == heading.offset:
+            fix = Fix(start, start + len(base), base, suggestion)
+        return Hit(f'{message}; did you mean "{suggestion}"?', offset=heading.offset, fix=fix)
+
+
+@register
+class DuplicateSection(Rule):
+    """The same section twice.
+
+    **What it does.** Reports every later heading of a catalog section that already
+    appeared (in YAML: a section key given twice), naming the line of the first.
+
+    **Why is this bad?** Templates merged twice produce two "FAQ"s; readers see
+    repeated content, and only one of them reaches the structured form.
+
+    **Example.** A second "## FAQ" at line 210 gives `S004 section "FAQ" appears again;
+    first at line 180`. Use instead: merge the two into one section.
+    """
+
+    code = "S004"
+    name = "duplicate-section"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        first = _first_headings(doc)
+        for heading in doc.outline:
+            if heading.level == 2 and heading.key and first[heading.key] is not heading:
+                line = doc.position(first[heading.key].offset)[0]
+                yield Hit(f'section "{SPECS_BY_KEY[heading.key].name}" appears again; first at '
+                          f"line {line}", offset=heading.offset)
+        for problem in doc.problems:
+            if problem.kind == "duplicate-section":
+                yield Hit(problem.message, offset=problem.offset)
+
+
+@register
+class SectionOrder(Rule):
+    """Sections out of the contract's order.
+
+    **What it does.** Finds the fewest sections whose moving restores the catalog order
+    (the rest form the longest run already in order) and reports each with where it
+    belongs.
+
+    **Why is this bad?** Readers navigate a series of reports by position; a template
+    that shuffles sections reads as a different product.
+
+    **Example.** "Demand Drivers" written before "Industry Lens" gives `S005 section
+    "Demand Drivers" is out of order: it belongs after "Role Variants &
+    Specializations"`.
+    """
+
+    code = "S005"
+    name = "section-order"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        order = {spec.key: index for index, spec in enumerate(CATALOG)}
+        headings = list(_first_headings(doc).values())
+        ranks = [order[h.key or ""] for h in headings]
+        keep = set(_longest_increasing(ranks))
+        for index, heading in enumerate(headings):
+            if index in keep:
+                continue
+            rank = ranks[index]
+            before = [CATALOG[r].name for i, r in enumerate(ranks) if i in keep and r < rank]
+            after = [CATALOG[r].name for i, r in enumerate(ranks) if i in keep and r > rank]
+            where = (f'after "{before[-1]}"' if before else f'before "{after[0]}"'
+                     if after else "elsewhere")
+            yield Hit(f'section "{CATALOG[rank].name}" is out of order: it belongs {where}',
+                      offset=heading.offset)
+
+
+def _longest_increasing(values: list[int]) -> list[int]:
+    """Indexes of one longest strictly increasing subsequence."""
+    import bisect
+
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for i, value in enumerate(values):
+        at = bisect.bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+            tail_index.append(i)
+        else:
+            tails[at] = value
+            tail_index[at] = i
+        previous[i] = tail_index[at - 1] if at else -1
+    result = []
+    i = tail_index[-1] if tail_index else -1
+    while i != -1:
+        result.append(i)
+        i = previous[i]
+    return result[::-1]
+
+
+_RUN_TOGETHER = re.compile(r"(?<=[a-z0-9)”\"'])(?=[A-Z])")
+
+
+def split_run_together(cell: str, columns: int) -> list[str] | None:
+    """Split a cell whose column texts were pasted together ("ToolingUses CRM wellWorkflow
+    notes") at lower-to-upper case joins, if that gives exactly `columns` parts."""
+    parts = [part.strip() for part in _RUN_TOGETHER.split(cell) if part.strip()]
+    return parts if len(parts) == columns else None
+
+
+@register
+class ProofMapTable(Rule):
+    """The skills proof-map table missing, with the wrong columns, or with ragged rows.
+
+    **What it does.** Checks that "Skills & Signals" holds one pipe table whose header is
+    `Skill / Signal | What "good" looks like | How to prove it` and whose every row has
+    those three cells; recognises rows whose cells were run together when the page was
+    scraped and shows how they split.
+
+    **Why is this bad?** The proof map renders as a grid; a row with one cell or four
+    breaks the grid and hides which proof goes with which skill.
+
+    **Example.** `| TroubleshootingReproduces and isolates issuesCase walkthrough |` gives
+    `S007 proof-map row has 1 cell, expected 3; its cells look run together:
+    "Troubleshooting" | "Reproduces and isolates issues" | "Case walkthrough"`.
+    """
+
+    code = "S007"
+    name = "proof-map-table"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        tables = [t for t in doc.tables if t.section == "skills_signals"]
+        heading = doc.heading_for("skills_signals")
+        if not tables:
+            if heading is not None:
+                yield Hit('"Skills & Signals" has no proof-map table (columns: '
+                          + " | ".join(PROOF_MAP_COLUMNS) + ")", offset=heading.offset)
+            return
+        expected = [fold(c).casefold() for c in PROOF_MAP_COLUMNS]
+        for table in tables:
+            header = [fold(cell.text).casefold().strip() for cell in table.header.cells]
+            if table.header.raw_cell_count != len(expected) or header != expected:
+                yield self._row_hit(table.header, "proof-map header", '; expected "'
+                                    + " | ".join(PROOF_MAP_COLUMNS) + '"')
+            for row in table.rows:
+                if row.raw_cell_count != len(expected):
+                    yield self._row_hit(row, "proof-map row", "")
+
+    @staticmethod
+    def _row_hit(row: Any, what: str, expected_text: str) -> Hit:
+        count = row.raw_cell_count
+        message = f"{what} has {count} cell{'s' if count != 1 else ''}, expected 3"
+        if count == 3:
+            message = f"{what} does not match{expected_text}"
+        elif row.cells and count == 1:
+            split = split_run_together(row.cells[0].text, 3)
+            if split:
+                message += "; its cells look run together: " + " | ".join(
+                    f'"{part}"' for part in split)
+        offset = row.cells[0].offset() if row.cells else row.offset
+        return Hit(message, offset=offset)
+
+
+@register
+class UnansweredQuestion(Rule):
+    """A FAQ question with no answer under it.
+
+    **What it does.** Reports each FAQ question (a level-3 heading under "FAQ") followed
+    directly by the next question or section.
+
+    **Why is this bad?** A question with no answer is worse than no question; search
+    engines show it as a broken FAQ entry.
+
+    **Example.** "### What metrics matter most?" followed by "### Is remote common?" gives
+    `S008 FAQ question "What metrics matter most?" has no answer`.
+    """
+
+    code = "S008"
+    name = "unanswered-question"
+    category = Category.STRUCTURE
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        faq = getattr(doc.report, "faq", None)
+        if faq is None:
+            return
+        questions = iter(h for h in doc.outline if h.level >= 3 and h.parent == "faq")
+        for entry, heading in zip(faq.entries, questions, strict=False):
+            if not _has_text(entry.answer):
+                yield Hit(f'FAQ question "{entry.question}" has no answer', offset=heading.offset)

@@ -1,0 +1,22 @@
+"""The JSON Schema of the YAML form, as checked in at schema/report.schema.json."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .report import Report
+
+SCHEMA_ID = "https://reportlint.dev/schema/report.schema.json"
+
+
+def report_json_schema() -> dict[str, Any]:
+    schema = Report.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = "Career market-analysis report (reportlint YAML form)"
+    return schema
+
+
+def report_json_schema_text() -> str:
+    return json.dumps(report_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
