@@ -47,9 +47,12 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="Lowest severity that makes the exit status 1 (default: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the safe fixes as a unified diff; write nothing.")
 def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          exit_zero: bool) -> None:
+          exit_zero: bool, fix: bool, show_diff: bool) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them)."""
     from reportlint.engine import exit_status, lint_paths
     from reportlint.findings import Severity
@@ -73,6 +76,19 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     if missing:
         raise ToolError(f"no such file or folder: {missing[0]}")
     result = lint_paths(paths or (".",), config)
+    if fix or show_diff:
+        from reportlint.fixes import plan_fixes, write_fixes
+
+        plans = plan_fixes(result.findings)
+        if show_diff:
+            click.echo("".join(plan.diff() for plan in plans), nl=False)
+            sys.exit(1 if plans else 0)
+        write_fixes(plans)
+        if plans:
+            fixed = sum(plan.applied for plan in plans)
+            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(plans)} "
+                       f"file{'s' if len(plans) != 1 else ''}.", err=True)
+            result = lint_paths(paths or (".",), config)
     colour = output_format == "text" and sys.stdout.isatty()
     click.echo(get_reporter(output_format)(result.findings, result.files, colour), nl=False,
                color=colour)

@@ -11,7 +11,7 @@ from reportlint.config import Config
 from reportlint.document import Document
 from reportlint.findings import Finding, Hit, Severity
 from reportlint.readers import REPORT_SUFFIXES, read_document
-from reportlint.registry import Context, Rule, all_rules, selector_matches
+from reportlint.registry import Context, CorpusEntry, Rule, all_rules, selector_matches
 
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv",
                              "__pycache__", ".reportlint_cache", ".tox", ".mypy_cache"})
@@ -105,14 +105,27 @@ def lint_document(doc: Document, rules: RuleSet) -> list[Finding]:
     return findings
 
 
-def lint_corpus(docs: Sequence[Document], rules: RuleSet) -> list[Finding]:
-    """Findings of the cross-report rules over several documents."""
-    readable = [doc for doc in docs if doc.readable]
+def summarize(doc: Document, rules: RuleSet) -> dict[str, object]:
+    """Each active cross-report rule's summary of one readable document, by rule code."""
+    if not doc.readable:
+        return {}
+    return {rule.code: rule.summarize(doc, rules.context)
+            for rule, _ in rules.for_path(doc.path.as_posix()) if rule.corpus}
+
+
+def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
+                rules: RuleSet) -> list[Finding]:
+    """Findings of the cross-report rules over the summaries of several documents."""
     findings: list[Finding] = []
     for rule, severity in rules.for_path(""):
-        if rule.corpus:
-            findings.extend(to_finding(doc, rule, severity, hit)
-                            for doc, hit in rule.check_corpus(readable, rules.context))
+        if not rule.corpus:
+            continue
+        entries = [CorpusEntry(path, by_rule[rule.code]) for path, by_rule in summaries
+                   if rule.code in by_rule]
+        for path, hit in rule.check_corpus(entries, rules.context):
+            findings.append(Finding(path, hit.line or 1, hit.column or 1, rule.code, hit.message,
+                                    rule.name, rule.category, severity, hit.section,
+                                    fix=hit.fix))
     return findings
 
 
@@ -122,14 +135,14 @@ def lint_paths(paths: Iterable[str | Path], config: Config) -> LintResult:
     targets = collect_targets(paths, config.exclude)
     wants_corpus = len(targets) > 1 and any(rule.corpus for rule, _ in rules.for_path(""))
     result = LintResult(files=len(targets))
-    kept: list[Document] = []
+    summaries: list[tuple[str, dict[str, object]]] = []
     for target in targets:
         doc = read_document(target.path, display=target.display, max_bytes=config.max_file_size)
         result.findings.extend(lint_document(doc, rules))
         if wants_corpus:
-            kept.append(doc)
-    if kept:
-        result.findings.extend(lint_corpus(kept, rules))
+            summaries.append((target.display, summarize(doc, rules)))
+    if summaries:
+        result.findings.extend(lint_corpus(summaries, rules))
     result.findings.sort(key=Finding.sort_key)
     return result
 

@@ -2,8 +2,11 @@
 
 A rule is a class with a code ("S001"), a kebab-case name, a category, a default
 severity and a docstring in three parts (What it does / Why is this bad? / Example).
-Per-file rules implement `check(doc, context)`; cross-report rules implement
-`check_corpus(docs, context)`. Third parties add rules through the
+Per-file rules implement `check(doc, context)`. Cross-report rules (`corpus = True`)
+work in two steps so that files can be read in parallel processes and cached:
+`summarize(doc, context)` turns one document into small picklable data (run where the
+file is read), and `check_corpus(entries, context)` compares the summaries of all files
+and yields (path, Hit) pairs whose Hit carries a line and column. Third parties add rules through the
 `reportlint.rules` entry-point group, each entry pointing at a module or a rule class.
 """
 
@@ -11,8 +14,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.findings import Category, Hit, Severity
 
@@ -28,6 +32,14 @@ BUILTIN_MODULES = (
     "reportlint.rules.hygiene",
 )
 ENTRY_POINT_GROUP = "reportlint.rules"
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    """One file's summary for a cross-report rule."""
+
+    path: str
+    summary: Any
 
 
 class Context:
@@ -51,8 +63,11 @@ class Rule:
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         return iter(())
 
-    def check_corpus(self, docs: Sequence[Document],
-                     context: Context) -> Iterator[tuple[Document, Hit]]:
+    def summarize(self, doc: Document, context: Context) -> object:
+        return None
+
+    def check_corpus(self, entries: Sequence[CorpusEntry],
+                     context: Context) -> Iterator[tuple[str, Hit]]:
         return iter(())
 
     @classmethod
