@@ -6,8 +6,10 @@ Per-file rules implement `check(doc, context)`. Cross-report rules (`corpus = Tr
 work in two steps so that files can be read in parallel processes and cached:
 `summarize(doc, context)` turns one document into small picklable data (run where the
 file is read), and `check_corpus(entries, context)` compares the summaries of all files
-and yields (path, Hit) pairs whose Hit carries a line and column. Third parties add rules through the
-`reportlint.rules` entry-point group, each entry pointing at a module or a rule class.
+and yields (path, Hit) pairs whose Hit carries a line and column.
+
+Third parties add rules through the `reportlint.rules` entry-point group, each entry
+pointing at a module or a rule class.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-
 from reportlint.config import Config
 from reportlint.document import Document
 from reportlint.engine import lint_paths
@@ -17,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CLEAN_FIXTURES = FIXTURES / "clean"
-EXAMPLE_PAGE = ROOT.parent / "shared" / "examples" / "production-support-analyst-fintech-us-2025.page.txt"
+EXAMPLES = ROOT.parent / "shared" / "examples"
+EXAMPLE_PAGE = EXAMPLES / "production-support-analyst-fintech-us-2025.page.txt"
 SUPPORT_REPORT = CONTENT / "production-support-analyst-fintech-us-2025.md"
 
 
