@@ -125,7 +125,7 @@ def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
         for path, hit in rule.check_corpus(entries, rules.context):
             findings.append(Finding(path, hit.line or 1, hit.column or 1, rule.code, hit.message,
                                     rule.name, rule.category, severity, hit.section,
-                                    fix=hit.fix))
+                                    fix=hit.fix, data=hit.data))
     return findings
 
 
@@ -172,7 +172,7 @@ def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit) -> Findi
     if section is None and hit.offset is not None and doc.outline:
         section = section_name_at(doc, hit.offset)
     return Finding(doc.path.as_posix(), line, column, rule.code, hit.message, rule.name,
-                   rule.category, severity, section, end_line, end_column, hit.fix)
+                   rule.category, severity, section, end_line, end_column, hit.fix, hit.data)
 
 
 def exit_status(findings: Iterable[Finding], fail_on: Severity) -> int:

@@ -47,6 +47,9 @@ class Hit:
     section: str | None = None
     fix: Fix | None = None
     end_offset: int | None = None
+    # Structured facts for reporters and the corpus report (e.g. {"family": "sales"});
+    # values must be JSON-serialisable and hashable (tuples, not lists).
+    data: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -63,6 +66,7 @@ class Finding:
     end_line: int | None = None
     end_column: int | None = None
     fix: Fix | None = None
+    data: tuple[tuple[str, object], ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -78,6 +82,7 @@ class Finding:
             "message": self.message,
             "section": self.section,
             "fixable": self.fix is not None,
+            **({"data": dict(self.data)} if self.data else {}),
         }
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
