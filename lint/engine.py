@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,8 +129,13 @@ def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
     return findings
 
 
-def lint_paths(paths: Iterable[str | Path], config: Config) -> LintResult:
-    """Check every report under `paths`; findings sorted by path, line, column, rule."""
+def lint_paths(paths: Iterable[str | Path], config: Config, *,
+               progress: Callable[[int], None] | None = None) -> LintResult:
+    """Check every report under `paths`; findings sorted by path, line, column, rule.
+
+    `progress`, if given, is called with the number of files just checked (for a
+    progress bar; its total is `len(collect_targets(paths, config.exclude))`).
+    """
     rules = RuleSet(config)
     targets = collect_targets(paths, config.exclude)
     wants_corpus = len(targets) > 1 and any(rule.corpus for rule, _ in rules.for_path(""))
@@ -141,6 +146,8 @@ def lint_paths(paths: Iterable[str | Path], config: Config) -> LintResult:
         result.findings.extend(lint_document(doc, rules))
         if wants_corpus:
             summaries.append((target.display, summarize(doc, rules)))
+        if progress is not None:
+            progress(1)
     if summaries:
         result.findings.extend(lint_corpus(summaries, rules))
     result.findings.sort(key=Finding.sort_key)
