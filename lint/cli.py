@@ -165,11 +165,82 @@ def convert(source: Path, output: Path | None, form: str | None) -> None:
     _write(render(doc.report, target), output)
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, quiet: bool = False) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
     from reportlint.writers import write_atomic
 
-    write_atomic(output, text)
-    click.echo(f"wrote {output}", err=True)
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        raise ToolError(f"cannot write {output}: {error.strerror}") from None
+    if not quiet:
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--manifest", "manifest_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the release manifest (JSON, see docs/manifest.md) here.")
+@click.option("--since", "revision", help="Gate only reports added or changed since this git "
+              "revision (a commit, tag or branch).")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Ignore the known findings recorded in this baseline file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that fails a report (default: the config's, warning).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
+         baseline: Path | None, fail_on: str | None, config_path: Path | None,
+         quiet: bool) -> None:
+    """Release gate: exit 1 if any report under CONTENT_DIR fails, and write a manifest."""
+    import json
+
+    from reportlint.findings import Severity
+    from reportlint.gate import GateError, failure_summary, run_gate
+    from reportlint.progress import ProgressBar
+
+    config = _config(config_path, (str(content_dir),))
+    try:
+        with ProgressBar("Checking reports", quiet) as bar:
+            result = run_gate(content_dir, config, fail_on=Severity(fail_on) if fail_on else None,
+                              since=revision, baseline=baseline, progress=bar.advance,
+                              on_targets=bar.start)
+    except GateError as error:
+        raise ToolError(str(error)) from None
+    if manifest_path is not None:
+        _write(json.dumps(result.manifest(), indent=2, ensure_ascii=False) + "\n",
+               manifest_path, quiet)
+    if not quiet:
+        click.echo(failure_summary(result), nl=False, err=True)
+    sys.exit(0 if result.passed else 1)
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("report.html"), show_default=True, help="Where to write the page.")
+@click.option("--title", help="The page's heading (default: the folder's name).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that fails a report (default: the config's, warning).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no message.")
+def report(content_dir: Path, output: Path, title: str | None, fail_on: str | None,
+           config_path: Path | None, quiet: bool) -> None:
+    """Write one self-contained HTML page on the state of the reports under CONTENT_DIR."""
+    from reportlint.corpus_report import ReportError, build_corpus_page
+    from reportlint.findings import Severity
+    from reportlint.progress import ProgressBar
+
+    config = _config(config_path, (str(content_dir),))
+    try:
+        with ProgressBar("Checking reports", quiet) as bar:
+            page = build_corpus_page(content_dir, config, title=title,
+                                     fail_on=Severity(fail_on) if fail_on else None,
+                                     progress=bar.advance, on_targets=bar.start)
+    except ReportError as error:
+        raise ToolError(str(error)) from None
+    _write(page, output, quiet)

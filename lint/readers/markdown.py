@@ -36,6 +36,8 @@ def read_markdown(doc: Document) -> None:
     body_lines = _front_matter(doc, lines, data, offsets)
     tokens = _parser().parse("\n".join(body_lines))
     _Walker(doc, lines, data, offsets).walk(tokens)
+    # Footnote definitions come last in markdown-it's token stream; units are in file order.
+    doc.units.sort(key=lambda unit: unit.offset())
     assemble(doc, data, offsets)
     doc.paths = offsets
 
@@ -59,9 +61,10 @@ def _front_matter(doc: Document, lines: list[str], data: dict[str, Any],
     try:
         tree = load_yaml_tree(text, base_offset=start)
     except YamlProblem as problem:
+        # The syntax error is the finding; validating an unreadable mapping would only
+        # add a "missing" finding for every field.
         doc.problems.append(Problem("syntax", f"front matter: {problem.message}",
                                     offset=problem.offset))
-        data["meta"] = {}
     else:
         data["meta"] = tree.data if tree.data is not None else {}
         offsets[("meta",)] = 0
@@ -147,7 +150,8 @@ class _Walker:
         offset = self.text_map(text, line).offset(0)
         if level <= 2:
             self.section(level, text, offset)
-        elif self.section_key == "faq":
+            return
+        if self.section_key == "faq":
             self.subsection = text
             entry: dict[str, Any] = {"question": text, "answer": []}
             assert self.current is not None
@@ -241,23 +245,25 @@ class _Walker:
         return self.unit(Kind.CELL, content, line_no, after=max(after, 0))
 
     def footnotes(self, tokens: list[Any], index: int) -> int:
-        entries = self._sources_entries()
+        """Footnote definitions, in the order they are written (markdown-it orders them
+        by first reference)."""
+        found: list[tuple[int, str, str]] = []
         label: str | None = None
         while tokens[index].type != "footnote_block_close":
             token = tokens[index]
             if token.type == "footnote_open":
                 label = token.meta["label"]
-                entries.append({"id": label})
             elif token.type == "inline" and label is not None:
-                line = token.map[0]
-                self._enter_section_at(line)
-                unit = self.unit(Kind.FOOTNOTE, token.content, line,
-                                 after=self.lines[line].find("]:") + 2, label=label)
-                entry = entries[-1]
-                if "title" not in entry:
-                    entry.update(parse_source(unit.text))
-                self.offsets[("sources", "entries", len(entries) - 1)] = self.line_offsets[line]
+                found.append((token.map[0], label, token.content))
+                label = None
             index += 1
+        entries = self._sources_entries()
+        for line, label, content in sorted(found):
+            self._enter_section_at(line)
+            unit = self.unit(Kind.FOOTNOTE, content, line,
+                             after=self.lines[line].find("]:") + 2, label=label)
+            self.offsets[("sources", "entries", len(entries))] = self.line_offsets[line]
+            entries.append({"id": label, **parse_source(unit.text)})
         return index + 1
 
     def _sources_entries(self) -> list[dict[str, Any]]:

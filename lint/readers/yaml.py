@@ -108,14 +108,21 @@ class _Walker:
     def section_body(self, key: str | None, section: dict[str, Any], path: Path,
                      meta: dict[str, Any]) -> None:
         heading = section.get("heading")
-        if not isinstance(heading, str):
+        if not isinstance(heading, str) and "heading" not in section:
+            # A section may leave out its heading: it is the catalog's, with the front
+            # matter's values, exactly what the Markdown form would have written.
             spec = SPECS_BY_KEY.get(key or "")
             heading = spec.render_heading(**_slots(meta)) if spec else str(path[-1])
+            if spec is not None:
+                section["heading"] = heading
+        elif not isinstance(heading, str):
+            heading = str(heading)
         offset = self.keys.get(path, 0)
         self.section, self.heading, self.subsection = key, heading, None
         self.doc.outline.append(Heading(2, heading, offset, key))
+        written = (*path, "heading") in self.values
         self.doc.units.append(Unit(Kind.HEADING, heading, self.text_map((*path, "heading"))
-                                   if "heading" in section else TextMap.at(offset), key, heading))
+                                   if written else TextMap.at(offset), key, heading))
         self.blocks(section.get("content"), (*path, "content"))
         spec = SPECS_BY_KEY.get(key or "")
         for index, sub in enumerate(_list(section.get("subsections"))):
