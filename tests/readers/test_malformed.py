@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SUPPORT_REPORT
 from reportlint.cli import main
 

@@ -6,10 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, clean_reports
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import FIXTURES, clean_reports
 from reportlint.readers import read_document
 from reportlint.readers.sources import parse_source, render_source
 from reportlint.schema import Report, Source

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 
 import pytest
-
 from conftest import SUPPORT_REPORT, clean_reports, codes, lint
 from reportlint.findings import Finding
 
