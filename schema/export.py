@@ -12,6 +12,10 @@ SCHEMA_ID = "https://reportlint.dev/schema/report.schema.json"
 
 def report_json_schema() -> dict[str, Any]:
     schema = Report.model_json_schema()
+    # SourcesSection also accepts a plain list of sources (the contract's form); the
+    # validator that allows it is invisible to pydantic's schema generation.
+    schema["properties"]["sources"]["anyOf"].insert(
+        1, {"type": "array", "items": {"$ref": "#/$defs/Source"}})
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Career market-analysis report (reportlint YAML form)"
