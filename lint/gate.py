@@ -196,13 +196,15 @@ def _relative(root: Path, display: str) -> str:
 
 def apply_baseline(findings: list[Finding], baseline: Path) -> tuple[list[Finding], int]:
     """Drop the findings a baseline file records as known; returns (kept, suppressed)."""
+    import importlib
+
     try:
-        from reportlint import baseline as baseline_module
+        baseline_module = importlib.import_module("reportlint.baseline")
     except ImportError:
         raise GateError("--baseline needs reportlint.baseline, which this version "
                         "does not have") from None
     try:
-        kept = baseline_module.filter_findings(findings, baseline)  # type: ignore[attr-defined]
+        kept = baseline_module.filter_findings(findings, baseline)
     except (OSError, ValueError) as error:
         raise GateError(f"{baseline}: cannot use the baseline: {error}") from None
     return list(kept), len(findings) - len(kept)
@@ -228,7 +230,7 @@ def changed_reports(root: Path, revision: str, targets: Sequence[Target]) -> Cha
     return ChangedReports(revision, commit, changed, removed)
 
 
-def _git(root: Path, *args: str, what: str) -> str:
+def _git(root: Path, *args: str, what: str = "git failed") -> str:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
                               text=True, check=False)

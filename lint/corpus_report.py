@@ -1,0 +1,140 @@
+"""The corpus report: what an editor-in-chief reads instead of ten thousand lines of
+findings. This module gathers the facts (the gate's verdict per report, the passages most
+widely shared, role-family drift); `reportlint.reportpage` renders them as one
+self-contained HTML page.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlint.config import Config
+from reportlint.findings import Category, Finding, Severity
+from reportlint.gate import GateError, GateResult, run_gate
+from reportlint.registry import Rule, all_rules
+
+TOP_PASSAGES = 15
+
+
+class ReportError(Exception):
+    """The page cannot be built (no such folder, no reports)."""
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A passage found in several reports, and where: (path, line) in each."""
+
+    text: str
+    reports: int
+    places: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Drift:
+    """A report whose wording leans toward another role family's vocabulary."""
+
+    path: str
+    family: str
+    share: float
+    rule: str
+    message: str
+
+
+@dataclass
+class CorpusFacts:
+    """Everything the page shows. `passages` / `drift` are None when the reportlint in use
+    cannot compute them; `*_note` then says why, in plain words."""
+
+    title: str
+    gate: GateResult
+    rules: tuple[type[Rule], ...]
+    passages: list[SharedPassage] | None
+    passages_note: str
+    drift: list[Drift] | None
+    drift_note: str
+    seconds: float
+
+
+def collect_facts(root: Path, config: Config, *, title: str | None = None,
+                  fail_on: Severity | None = None, top: int = TOP_PASSAGES,
+                  progress: Callable[[int], None] | None = None,
+                  on_targets: Callable[[int], None] | None = None) -> CorpusFacts:
+    """Lint the corpus under `root` and gather what the page shows."""
+    started = time.perf_counter()
+    try:
+        gate = run_gate(root, config, fail_on=fail_on, progress=progress, on_targets=on_targets)
+    except GateError as error:
+        raise ReportError(str(error)) from None
+    findings = [f for report in gate.reports for f in report.findings]
+    passages, passages_note = shared_passages([r.display for r in gate.reports], config, top)
+    drift, drift_note = role_family_drift(findings, all_rules())
+    return CorpusFacts(title or f"Report check: {root.resolve().name}", gate, all_rules(),
+                       passages, passages_note, drift, drift_note,
+                       time.perf_counter() - started)
+
+
+def build_corpus_page(root: Path, config: Config, *, title: str | None = None,
+                      fail_on: Severity | None = None,
+                      progress: Callable[[int], None] | None = None,
+                      on_targets: Callable[[int], None] | None = None) -> str:
+    """The HTML page for the reports under `root`."""
+    from reportlint.reportpage import render_page
+
+    facts = collect_facts(root, config, title=title, fail_on=fail_on, progress=progress,
+                          on_targets=on_targets)
+    return render_page(facts)
+
+
+def shared_passages(paths: Sequence[str], config: Config,
+                    top: int) -> tuple[list[SharedPassage] | None, str]:
+    """The passages shared by the most reports, or (None, why not)."""
+    import importlib
+
+    try:
+        passages_module = importlib.import_module("reportlint.passages")
+    except ImportError:
+        return None, ("This version of reportlint cannot find shared passages yet, so this "
+                      "part of the page has no data.")
+    finder = getattr(passages_module, "find_shared_passages", None)
+    if finder is None:
+        return None, "This version of reportlint cannot find shared passages yet."
+    found = [_as_passage(item) for item in finder(list(paths), config, top)]
+    return [p for p in found if p is not None][:top], ""
+
+
+def _as_passage(item: object) -> SharedPassage | None:
+    text = getattr(item, "text", None)
+    places = getattr(item, "places", None) or getattr(item, "locations", None) or ()
+    if not isinstance(text, str):
+        return None
+    pairs = tuple((str(path), int(line)) for path, line in places)
+    reports = getattr(item, "reports", None)
+    count = reports if isinstance(reports, int) else len({path for path, _ in pairs})
+    return SharedPassage(text, count, pairs)
+
+
+def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule]]
+                      ) -> tuple[list[Drift] | None, str]:
+    """Reports whose vocabulary drifts to another role family, most drifted first, from the
+    findings that carry ("family", name) and ("share", fraction); or (None, why not)."""
+    drift = []
+    for finding in findings:
+        data = dict(finding.data)
+        family, share = data.get("family"), data.get("share")
+        if finding.category is not Category.CONSISTENCY or not isinstance(family, str):
+            continue
+        if isinstance(share, int | float) and not isinstance(share, bool):
+            drift.append(Drift(finding.path, family, float(share), finding.rule,
+                               finding.message))
+    if not drift and not any(_is_drift_rule(rule) for rule in rules):
+        return None, ("This version of reportlint has no rule that measures role-family "
+                      "drift yet, so this part of the page has no data.")
+    drift.sort(key=lambda d: (-d.share, d.path))
+    return drift, ""
+
+
+def _is_drift_rule(rule: type[Rule]) -> bool:
+    return rule.category is Category.CONSISTENCY and "drift" in rule.name
