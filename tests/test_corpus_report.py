@@ -1,0 +1,200 @@
+"""The corpus page: one self-contained HTML file an editor can read without the CLI."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CLEAN_FIXTURES, CONTENT
+from reportlint.cli import main
+from reportlint.config import Config
+from reportlint.corpus_report import (
+    CorpusFacts,
+    Drift,
+    SharedPassage,
+    collect_facts,
+    role_family_drift,
+    shared_passages,
+)
+from reportlint.findings import Category, Finding, Severity
+from reportlint.registry import all_rules
+from reportlint.reportpage import render_page
+from reportlint.reportpage.sections import doc_html
+
+SELLER = CONTENT / "account-executive-saas-us-2025.md"
+ANALYST = CLEAN_FIXTURES / "data-analyst-retail-us-2025.md"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, imported_example: Path) -> Path:
+    """Two clean reports, the imported example page and a report with a hostile heading."""
+    root = tmp_path / "reports"
+    root.mkdir()
+    for source in (SELLER, ANALYST, imported_example):
+        shutil.copy(source, root / source.name)
+    hostile = ANALYST.read_text(encoding="utf-8").replace(
+        "## Demand Drivers\n", "## Demand Drivers\n\n### <script>alert('x')</script>\n\n"
+        "Text.\n\n", 1)
+    (root / "hostile-report.md").write_text(hostile, encoding="utf-8")
+    return root
+
+
+def page_for(root: Path, **options: object) -> str:
+    return render_page(collect_facts(root, Config(), **options))  # type: ignore[arg-type]
+
+
+def test_the_page_is_self_contained(corpus: Path) -> None:
+    page = page_for(corpus)
+    assert page.startswith("<!DOCTYPE html>")
+    # Nothing is fetched: no external script, style sheet, image, font or frame, and a
+    # content security policy that would block one anyway.
+    assert "default-src 'none'" in page
+    assert not re.search(r"<(script|img|iframe|link)[^>]*\s(src|href)=", page)
+    assert "@import" not in page and "url(" not in page
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+
+
+def test_every_internal_link_has_a_target(corpus: Path) -> None:
+    page = page_for(corpus)
+    targets = set(re.findall(r'\sid="([^"]+)"', page))
+    links = set(re.findall(r'href="#([^"]+)"', page))
+    assert links and links <= targets
+
+
+def test_every_rule_is_explained_on_the_page(corpus: Path) -> None:
+    page = page_for(corpus)
+    for rule in all_rules():
+        assert f'id="rule-{rule.code}"' in page
+    assert "<strong>What it does.</strong>" in page
+
+
+def test_summary_table_and_charts(corpus: Path, imported_example: Path) -> None:
+    facts = collect_facts(corpus, Config())
+    page = render_page(facts)
+    assert len(facts.gate.reports) == 4
+    assert '<div class="tile-value">4</div><div class="tile-label">Reports checked' in page
+    assert '<div class="tile-value">50.0%</div>' in page  # the example and the hostile fail
+    table = page.split('id="report-table"')[1].split("</table>")[0]
+    assert table.count("<tr class=") == 4
+    # Failing reports first, and each links to its findings.
+    rows = re.findall(r'<tr class="(pass|fail)"><td data-sort="([^"]+)">', table)
+    assert [status for status, _ in rows] == ["fail", "fail", "pass", "pass"]
+    example_index = next(i for i, r in enumerate(facts.gate.reports)
+                         if r.path == imported_example.name)
+    assert f'<a href="#report-{example_index}">{imported_example.name}</a>' in table
+    assert page.count('<svg class="chart"') >= 2
+    categories = page.split('id="chart-categories"')[1].split("</svg>")[0]
+    assert categories.count("<g class=\"bar\"") == 5
+    worst = page.split('id="chart-worst"')[1].split("</svg>")[0]
+    assert f'data-label="{imported_example.name}"' in worst
+    assert 'href="#rule-S007"' in page  # the example's proof map, linked to its rule
+
+
+def test_report_text_is_escaped(corpus: Path) -> None:
+    page = page_for(corpus)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+
+
+def test_a_clean_corpus_says_so(tmp_path: Path) -> None:
+    shutil.copy(SELLER, tmp_path / SELLER.name)
+    page = page_for(tmp_path, title="Spring release")
+    assert "<h1>Spring release</h1>" in page
+    assert "No report has any finding." in page
+    assert "No rule found anything." in page
+    assert '<div class="tile-value">100.0%</div>' in page
+
+
+def test_role_family_drift_from_finding_data() -> None:
+    findings = [
+        Finding("a.md", 1, 1, "C900", "reads like a sales report (41% of its role words)",
+                "role-family-drift", Category.CONSISTENCY, Severity.WARNING,
+                data=(("family", "sales"), ("share", 0.41))),
+        Finding("b.md", 9, 1, "C900", "reads like an engineering report",
+                "role-family-drift", Category.CONSISTENCY, Severity.WARNING,
+                data=(("family", "engineering"), ("share", 0.72))),
+        # A finding with a family but no share is per-paragraph, not report-level drift.
+        Finding("a.md", 5, 1, "C901", "a sales word", "foreign-vocabulary",
+                Category.CONSISTENCY, Severity.INFO, data=(("family", "sales"),)),
+    ]
+    drift, note = role_family_drift(findings, all_rules())
+    assert note == ""
+    assert drift == [Drift("b.md", "engineering", 0.72, "C900",
+                           "reads like an engineering report"),
+                     Drift("a.md", "sales", 0.41, "C900",
+                           "reads like a sales report (41% of its role words)")]
+
+
+def test_drift_is_plainly_unavailable_without_a_drift_rule() -> None:
+    rules = tuple(rule for rule in all_rules() if "drift" not in rule.name)
+    drift, note = role_family_drift([], rules)
+    assert drift is None
+    assert "no rule that measures role-family drift" in note
+
+
+def test_passages_are_plainly_unavailable_without_the_finder(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "reportlint.passages", None)  # import fails
+    passages, note = shared_passages([str(SELLER)], Config(), 5)
+    assert passages is None
+    assert "cannot find shared passages" in note
+
+
+def facts_with(tmp_path: Path, **extra: object) -> CorpusFacts:
+    shutil.copy(SELLER, tmp_path / SELLER.name)
+    facts = collect_facts(tmp_path, Config())
+    for key, value in extra.items():
+        setattr(facts, key, value)
+    return facts
+
+
+def test_unavailable_sections_say_so_in_plain_words(tmp_path: Path) -> None:
+    page = render_page(facts_with(tmp_path, passages=None, passages_note="Not computed yet.",
+                                  drift=None, drift_note="No drift data."))
+    assert '<p class="unavailable">Not computed yet.</p>' in page
+    assert '<p class="unavailable">No drift data.</p>' in page
+
+
+def test_passages_and_drift_are_shown(tmp_path: Path) -> None:
+    display = (tmp_path / SELLER.name).as_posix()
+    facts = facts_with(
+        tmp_path,
+        passages=[SharedPassage("Hiring managers buy predictability.", 3,
+                                ((display, 20), ("b.md", 7), ("c.md", 9)))],
+        drift=[Drift(display, "sales", 0.5, "C900", "reads like a sales report")])
+    page = render_page(facts)
+    assert "<blockquote>Hiring managers buy predictability.</blockquote>" in page
+    assert "in 3 reports" in page and "b.md:7" in page
+    assert 'id="chart-drift"' in page and 'data-label="sales"' in page
+    assert "50%" in page
+
+
+def test_doc_html() -> None:
+    assert doc_html("**What it does.** Flags `<b>` tags.\n\nSecond **part**.") == (
+        "<p><strong>What it does.</strong> Flags <code>&lt;b&gt;</code> tags.</p>"
+        "<p>Second <strong>part</strong>.</p>")
+    assert doc_html("A `**not bold**` code span.") == (
+        "<p>A <code>**not bold**</code> code span.</p>")
+
+
+def test_report_command_writes_the_page(tmp_path: Path) -> None:
+    shutil.copy(SELLER, tmp_path / SELLER.name)
+    output = tmp_path / "out" / "page.html"
+    output.parent.mkdir()
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert output.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert f"wrote {output}" in result.stderr
+    quiet = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(output), "-q"])
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+
+
+def test_report_command_on_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "nowhere"),
+                                       "-o", str(tmp_path / "page.html")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "page.html").exists()
