@@ -12,6 +12,7 @@ from reportlint.document import Document
 from reportlint.findings import Finding, Hit, Severity
 from reportlint.readers import REPORT_SUFFIXES, read_document
 from reportlint.registry import Context, CorpusEntry, Rule, all_rules, selector_matches
+from reportlint.suppressions import apply_suppressions
 
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv",
                              "__pycache__", ".reportlint_cache", ".tox", ".mypy_cache"})
@@ -102,7 +103,8 @@ def lint_document(doc: Document, rules: RuleSet) -> list[Finding]:
             continue
         hits = rule.check(doc, rules.context)
         findings.extend(to_finding(doc, rule, severity, hit) for hit in hits)
-    return findings
+    # Last, so that a suppression sees every finding of the file (and H100 those it hid).
+    return apply_suppressions(doc, findings, rules.for_path(display))
 
 
 def summarize(doc: Document, rules: RuleSet) -> dict[str, object]:

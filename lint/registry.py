@@ -32,6 +32,7 @@ BUILTIN_MODULES = (
     "reportlint.rules.duplication",
     "reportlint.rules.evidence",
     "reportlint.rules.hygiene",
+    "reportlint.suppressions",  # H100 unused-suppression
 )
 ENTRY_POINT_GROUP = "reportlint.rules"
 
