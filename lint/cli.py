@@ -11,6 +11,7 @@ from reportlint import __version__
 
 if TYPE_CHECKING:
     from reportlint.config import Config
+    from reportlint.findings import Finding
 
 
 class ToolError(click.ClickException):
@@ -37,8 +38,18 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="How to print findings.")
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json", "sarif", "github", "gitlab", "junit"]),
+              help="How to print findings (see docs/ci.md for the CI formats).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the findings to this file instead of standard output.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule and category "
+              "(text or json) instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings this baseline file does not record.")
+@click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False,
+              path_type=Path), help="Record today's findings in this baseline file; exit 0.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
 @click.option("--select", multiple=True, help="Only these rules (codes, prefixes, names, "
@@ -52,12 +63,13 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
               help="Print the safe fixes as a unified diff; write nothing.")
 def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          exit_zero: bool, fix: bool, show_diff: bool) -> None:
+          exit_zero: bool, fix: bool, show_diff: bool, output: Path | None, statistics: bool,
+          quiet: bool, baseline_path: Path | None, new_baseline: Path | None) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them)."""
     from reportlint.engine import exit_status, lint_paths
     from reportlint.findings import Severity
     from reportlint.registry import all_rules, known_selector
-    from reportlint.reporters import get_reporter
+    from reportlint.reporters import render
 
     config = _config(config_path, paths or (".",))
     rules = all_rules()
@@ -75,6 +87,8 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise ToolError(f"no such file or folder: {missing[0]}")
+    if statistics and output_format not in ("text", "json"):
+        raise ToolError("--statistics prints text or json")
     result = lint_paths(paths or (".",), config)
     if fix or show_diff:
         from reportlint.fixes import plan_fixes, write_fixes
@@ -86,13 +100,55 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
         write_fixes(plans)
         if plans:
             fixed = sum(plan.applied for plan in plans)
-            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(plans)} "
-                       f"file{'s' if len(plans) != 1 else ''}.", err=True)
+            if not quiet:
+                click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(plans)} "
+                           f"file{'s' if len(plans) != 1 else ''}.", err=True)
             result = lint_paths(paths or (".",), config)
-    colour = output_format == "text" and sys.stdout.isatty()
-    click.echo(get_reporter(output_format)(result.findings, result.files, colour), nl=False,
-               color=colour)
-    sys.exit(0 if exit_zero else exit_status(result.findings, config.fail_on))
+    findings = result.findings
+    if new_baseline is not None:
+        from reportlint.baseline import write_baseline
+
+        try:
+            count = write_baseline(new_baseline, findings)
+        except OSError as error:
+            raise ToolError(f"cannot write {new_baseline}: {error.strerror}") from None
+        if not quiet:
+            click.echo(f"wrote {new_baseline}: {count} finding{'s' if count != 1 else ''} "
+                       "recorded", err=True)
+        sys.exit(0)
+    if baseline_path is not None:
+        findings = _against_baseline(findings, baseline_path, quiet)
+    colour = output_format == "text" and output is None and sys.stdout.isatty()
+    if statistics:
+        from reportlint.reporters.statistics import render_statistics
+
+        text = render_statistics(findings, output_format)
+    else:
+        from reportlint.engine import collect_targets
+
+        shown = ([t.display for t in collect_targets(paths or (".",), config.exclude)]
+                 if output_format == "junit" else [])
+        text = render(output_format, findings, files=result.files, colour=colour, paths=shown,
+                      fail_on=config.fail_on, summary=not quiet)
+    if output is not None:
+        _write(text, output, quiet=True)
+    else:
+        click.echo(text, nl=False, color=colour)
+    sys.exit(0 if exit_zero else exit_status(findings, config.fail_on))
+
+
+def _against_baseline(findings: list[Finding], path: Path, quiet: bool) -> list[Finding]:
+    from reportlint.baseline import compare, describe, load_baseline
+
+    try:
+        comparison = compare(findings, load_baseline(path), path.parent)
+    except OSError as error:
+        raise ToolError(f"cannot read baseline {path}: {error.strerror}") from None
+    except ValueError as error:
+        raise ToolError(f"{path}: {error}") from None
+    if not quiet:
+        click.echo(describe(comparison, path), err=True)
+    return comparison.new
 
 
 @main.command()

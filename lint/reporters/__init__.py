@@ -1,22 +1,55 @@
-"""Reporters render findings; each is a function (findings, files) -> text."""
+"""Reporters render findings; each is a function (findings, files, colour) -> text.
+
+| format | for |
+| --- | --- |
+| text | people: `path:line:col: CODE [severity] message`, then a summary |
+| json | programs: the contract's `{"findings": [...]}` |
+| sarif | code scanning: SARIF 2.1.0 with rule metadata and help |
+| github | GitHub Actions: workflow commands that annotate the pull request |
+| gitlab | GitLab Code Quality JSON (merge-request widget) |
+| junit | CI test dashboards: JUnit XML, one test case per report |
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 
-from reportlint.findings import Finding
+from reportlint.findings import Finding, Severity
 
 Reporter = Callable[[Sequence[Finding], int, bool], str]
 
+# format -> (module, function); imported only when that format is asked for
+_REPORTERS = {
+    "text": (".text", "render_text"),
+    "json": (".json", "render_json"),
+    "sarif": (".sarif", "render_sarif"),
+    "github": (".github", "render_github"),
+    "gitlab": (".gitlab", "render_gitlab"),
+    "junit": (".junit", "render_junit"),
+}
+FORMATS = tuple(_REPORTERS)
+
 
 def get_reporter(name: str) -> Reporter:
-    if name == "json":
-        from .json import render_json
-
-        return render_json
-    from .text import render_text
-
-    return render_text
+    """The reporter for a format (text for a name it does not know)."""
+    module, function = _REPORTERS.get(name, _REPORTERS["text"])
+    reporter: Reporter = getattr(importlib.import_module(module, __package__), function)
+    return reporter
 
 
-FORMATS = ("text", "json")
+def render(name: str, findings: Sequence[Finding], *, files: int, colour: bool = False,
+           paths: Sequence[str] = (), fail_on: Severity = Severity.WARNING,
+           summary: bool = True) -> str:
+    """Render in format `name`. `paths` (every report checked) and `fail_on` matter to
+    the JUnit reporter, which shows passing reports and fails only at that severity;
+    `summary` to the text reporter (False with --quiet)."""
+    if name == "junit":
+        from .junit import render_junit
+
+        return render_junit(findings, files, colour, paths, fail_on)
+    if name == "text":
+        from .text import render_text
+
+        return render_text(findings, files, colour, summary)
+    return get_reporter(name)(findings, files, colour)

@@ -10,7 +10,8 @@ from reportlint.findings import Finding
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def render_text(findings: Sequence[Finding], files: int, colour: bool) -> str:
+def render_text(findings: Sequence[Finding], files: int, colour: bool,
+                summary: bool = True) -> str:
     if not findings:
         return ""
     import click
@@ -23,6 +24,8 @@ def render_text(findings: Sequence[Finding], files: int, colour: bool) -> str:
         where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
         severity = style(f"[{f.severity.value}]", fg=_COLOURS[f.severity.value])
         lines.append(f"{where} {style(f.rule, bold=True)} {severity} {f.message}")
+    if not summary:  # --quiet
+        return "\n".join(lines) + "\n"
     counts = Counter(f.severity.value for f in findings)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
              for s in ("error", "warning", "info") if counts[s]]

@@ -29,6 +29,10 @@ def write_atomic(path: Path, text: str) -> None:
             stream.write(text)
         if path.exists():
             os.chmod(temporary, path.stat().st_mode & 0o7777)
+        else:  # mkstemp makes 0600; a new file gets the mode open() would give it
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):

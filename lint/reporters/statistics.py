@@ -1,0 +1,48 @@
+"""`--statistics`: how many findings of each rule and each category, most frequent first
+(in place of the findings themselves), as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+from reportlint.findings import Finding
+
+
+def statistics(findings: Sequence[Finding]) -> dict[str, object]:
+    by_rule = Counter(f.rule for f in findings)
+    first: dict[str, Finding] = {}
+    for f in findings:
+        first.setdefault(f.rule, f)
+    fixable = Counter(f.rule for f in findings if f.fix is not None)
+    rules = [{"rule": code, "name": first[code].name, "category": first[code].category.value,
+              "count": count, "fixable": fixable[code]}
+             for code, count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0]))]
+    categories = Counter(f.category.value for f in findings)
+    return {"total": len(findings), "reports": len({f.path for f in findings}),
+            "rules": rules,
+            "categories": dict(sorted(categories.items(), key=lambda item: (-item[1], item[0])))}
+
+
+def render_statistics(findings: Sequence[Finding], output_format: str) -> str:
+    stats = statistics(findings)
+    if output_format == "json":
+        return json.dumps(stats, indent=2, ensure_ascii=False) + "\n"
+    if not findings:
+        return ""
+    rules: list[dict[str, object]] = stats["rules"]  # type: ignore[assignment]
+    categories: dict[str, int] = stats["categories"]  # type: ignore[assignment]
+    width = len(str(len(findings)))
+    name_width = max(len(str(rule["name"])) for rule in rules)
+    lines = []
+    for rule in rules:
+        line = f"{rule['count']:>{width}}  {rule['rule']}  {rule['name']!s:<{name_width}}  " \
+               f"{rule['category']}"
+        lines.append(line + (f"  ({rule['fixable']} fixable)" if rule["fixable"] else ""))
+    lines.append("")
+    lines += [f"{count:>{width}}  {category}" for category, count in categories.items()]
+    reports = stats["reports"]
+    lines.append(f"{len(findings):>{width}}  findings in {reports} report"
+                 f"{'s' if reports != 1 else ''}")
+    return "\n".join(lines) + "\n"
