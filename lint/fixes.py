@@ -55,9 +55,36 @@ def plan_fixes(findings: Sequence[Finding]) -> list[FileFix]:
         raw = Path(path).read_bytes().decode("utf-8-sig")
         text = raw.replace("\r\n", "\n")
         fixed, applied = apply_fixes(text, fixes)
+        if applied and Path(path).suffix.lower() in (".yaml", ".yml") and not _yaml_keeps(
+                fixed, fixes):
+            fixed, applied = _apply_yaml_safe(text, fixes)
         if applied and fixed != text:
             plans.append(FileFix(path, _restore(raw, text), _restore(raw, fixed), applied))
     return plans
+
+
+def _yaml_keeps(text: str, fixes: Sequence[Fix]) -> bool:
+    """Whether fixed YAML still reads, with no replacement turned into a comment (a
+    heading "Field note: ..." written into a plain scalar would not)."""
+    from reportlint.readers.yamltree import YamlProblem, load_yaml_tree
+
+    if any(" #" in fix.replacement or fix.replacement.startswith("#") for fix in fixes):
+        return False
+    try:
+        load_yaml_tree(text)
+    except YamlProblem:
+        return False
+    return True
+
+
+def _apply_yaml_safe(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+    """Apply the fixes one at a time, keeping those after which the YAML still reads."""
+    kept: list[Fix] = []
+    for fix in sorted(set(fixes), key=lambda f: (f.start, f.end, f.replacement)):
+        candidate, applied = apply_fixes(text, [*kept, fix])
+        if applied == len(kept) + 1 and _yaml_keeps(candidate, [fix]):
+            kept.append(fix)
+    return apply_fixes(text, kept)
 
 
 def _restore(raw: str, text: str) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from reportlint.document import Document, Heading
+from reportlint.document import Document, Heading, Kind
 from reportlint.findings import Category, Fix, Hit, Severity
 from reportlint.registry import Context, Rule, register
 from reportlint.schema import (
@@ -309,12 +309,29 @@ class UnknownHeading(Rule):
             return Hit(message + "; see `reportlint rules` for the catalog",
                        offset=heading.offset)
         suggestion = folded[match[0]]
-        fix = None
         ratio = difflib.SequenceMatcher(None, fold(base).casefold(), match[0]).ratio()
-        start = doc.source.find(base, heading.offset)
-        if ratio >= 0.85 and start == heading.offset:
-            fix = Fix(start, start + len(base), base, suggestion)
+        fix = _heading_fix(doc, heading, base, suggestion) if ratio >= 0.85 else None
         return Hit(f'{message}; did you mean "{suggestion}"?', offset=heading.offset, fix=fix)
+
+
+def _heading_fix(doc: Document, heading: Heading, base: str, suggestion: str) -> Fix | None:
+    """Replace the heading's words where they stand: after the `#`s in Markdown; in YAML,
+    in its `heading:` value, or, for a section named by its key, the key by the catalog's
+    key (unless that section is already there: a duplicate key would lose one of them)."""
+    source = doc.source
+    start: int | None = heading.offset
+    if doc.format == "yaml" and heading.level == 2:
+        spec = next((s for s in CATALOG if suggestion in (s.name, *s.aliases)), None)
+        if spec is None or any(h.key == spec.key for h in doc.outline) or not source.startswith(
+                f"{base}:", heading.offset):
+            return None
+        suggestion = spec.key
+    elif doc.format == "yaml":
+        start = next((u.offset() for u in doc.units if u.kind is Kind.HEADING
+                      and u.text == heading.text and u.offset() >= heading.offset), None)
+    if start is None or not source.startswith(base, start):
+        return None
+    return Fix(start, start + len(base), base, suggestion)
 
 
 @register
