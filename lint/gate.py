@@ -196,18 +196,15 @@ def _relative(root: Path, display: str) -> str:
 
 def apply_baseline(findings: list[Finding], baseline: Path) -> tuple[list[Finding], int]:
     """Drop the findings a baseline file records as known; returns (kept, suppressed)."""
-    import importlib
+    from reportlint.baseline import compare, load_baseline
 
     try:
-        baseline_module = importlib.import_module("reportlint.baseline")
-    except ImportError:
-        raise GateError("--baseline needs reportlint.baseline, which this version "
-                        "does not have") from None
-    try:
-        kept = baseline_module.filter_findings(findings, baseline)
-    except (OSError, ValueError) as error:
-        raise GateError(f"{baseline}: cannot use the baseline: {error}") from None
-    return list(kept), len(findings) - len(kept)
+        comparison = compare(findings, load_baseline(baseline), baseline.parent)
+    except OSError as error:
+        raise GateError(f"cannot read baseline {baseline}: {error.strerror}") from None
+    except ValueError as error:
+        raise GateError(f"{baseline}: {error}") from None
+    return comparison.new, comparison.known
 
 
 def changed_reports(root: Path, revision: str, targets: Sequence[Target]) -> ChangedReports:
