@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from reportlint.document import Unit
+
+T = TypeVar("T")
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -133,3 +136,102 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str |
     folded = {fold(c).casefold(): c for c in candidates}
     found = difflib.get_close_matches(fold(word).casefold(), list(folded), n=1, cutoff=cutoff)
     return folded[found[0]] if found else None
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_NOT_PROSE = re.compile(r"\[\^[^\]\s]+\](?!:)|\]\([^)]*\)|<[^>\s]+>")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words of raw unit text with their (start, end), compounds split at hyphens and
+    slashes ("risk/compliance" -> "risk", "compliance"), case kept, a possessive "'s"
+    left out, and footnote references and link targets skipped."""
+    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text)
+    found = []
+    for match in _TOKEN.finditer(masked):
+        word, end = match.group(0), match.end()
+        if word[-2:] in ("'s", "’s") and len(word) > 2:
+            word, end = word[:-2], end - 2
+        found.append((word, match.start(), end))
+    return found
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    if len(word) < 3 or word[-1] not in "sS":
+        return ()
+    forms = [word[:-1]]
+    if word[-2:] in ("es", "ES"):
+        forms.append(word[:-2])
+    if word[-3:] == "ies":
+        forms.append(word[:-3] + "y")
+    return tuple(forms)
+
+
+def _same_word(phrase_word: str, word: str) -> bool:
+    # A phrase word in capitals ("MAP", "SDR") matches only in capitals.
+    if len(phrase_word) > 1 and phrase_word.isupper():
+        return word == phrase_word
+    return word.casefold() == phrase_word.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    """A phrase found in text: `start`/`end` index the text, `words` are as written."""
+
+    phrase: str
+    value: T
+    start: int
+    end: int
+    words: str
+
+
+class PhraseMatcher(Generic[T]):
+    """Finds listed phrases (word sequences) in text, the longest first, never two
+    overlapping. Case is ignored except in phrase words written in capitals; a phrase's
+    last word also matches its plural ("win rate" finds "win rates", "deals" does not
+    find "deal")."""
+
+    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], str, T]]] = {}
+        for phrase, value in phrases:
+            parts = tuple(word for word, _, _ in tokens(phrase))
+            if parts:
+                self._index.setdefault(parts[0].casefold(), []).append((parts, phrase, value))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda candidate: -len(candidate[0]))
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def find(self, text: str) -> list[PhraseMatch[T]]:
+        return self.find_in(text, tokens(text))
+
+    def find_in(self, text: str, words: Sequence[tuple[str, int, int]]) -> list[PhraseMatch[T]]:
+        """Like `find`, over words already split by `tokens(text)`."""
+        found: list[PhraseMatch[T]] = []
+        at = 0
+        while at < len(words):
+            match = self._match_at(text, words, at)
+            if match is None:
+                at += 1
+                continue
+            found.append(match[0])
+            at += match[1]
+        return found
+
+    def _match_at(self, text: str, words: Sequence[tuple[str, int, int]],
+                  at: int) -> tuple[PhraseMatch[T], int] | None:
+        first = words[at][0]
+        keys = dict.fromkeys([first.casefold(), *(form.casefold() for form in _singulars(first))])
+        for key in keys:  # the word as written first: only it can start a longer phrase
+            for parts, phrase, value in self._index.get(key, ()):
+                size = len(parts)
+                if at + size > len(words):
+                    continue
+                written = [word for word, _, _ in words[at:at + size]]
+                if all(_same_word(p, w) for p, w in zip(parts[:-1], written, strict=False)) and (
+                        _same_word(parts[-1], written[-1])
+                        or any(_same_word(parts[-1], s) for s in _singulars(written[-1]))):
+                    start, end = words[at][1], words[at + size - 1][2]
+                    return PhraseMatch(phrase, value, start, end, text[start:end]), size
+        return None
