@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 BUILTIN_MODULES = (
     "reportlint.rules.structure",
     "reportlint.rules.consistency",
+    "reportlint.rules.roles",  # consistency rules about the role (C002-C005)
     "reportlint.rules.duplication",
     "reportlint.rules.evidence",
     "reportlint.rules.hygiene",

@@ -1,0 +1,306 @@
+"""Consistency rules about the role: its name written one way, no other job's title in
+its place, and its own family's vocabulary rather than another's (a support report
+that reads like a sales report)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from reportlint.document import Document, Kind, Unit
+from reportlint.findings import Category, Fix, Hit, Severity
+from reportlint.jobtitles import RoleMention, RoleNames, TitleFinder, Word, title_words_for
+from reportlint.registry import Context, Rule, register
+from reportlint.text import split_sentences, tokens
+from reportlint.vocabulary import Reading, RoleFamily, Vocabulary, vocabulary_for
+
+_SCORED = frozenset({Kind.PARAGRAPH, Kind.BULLET, Kind.QUESTION})
+_NOT_PROSE_SECTIONS = frozenset({"sources", "related"})
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """A paragraph, bullet, FAQ question or table row, with what the role rules found
+    in it. `at(i)` is the file offset of character i of `text`."""
+
+    text: str
+    at: Callable[[int], int]
+    words: list[Word]
+    own: list[RoleMention]
+    titles: list[tuple[int, int]]  # every job title named, the role's own included
+    reading: Reading
+
+
+@dataclass
+class _RoleFacts:
+    role: str
+    family: RoleFamily | None
+    vocabulary: Vocabulary
+    names: RoleNames
+    finder: TitleFinder
+    passages: list[_Passage] = field(default_factory=list)
+
+    def foreign(self, reading: Reading, context: Context) -> tuple[str, int] | None:
+        """The other family that dominates a reading, if its words are enough."""
+        if self.family is None:
+            return None
+        leader = reading.leader(self.family)
+        if leader is None:
+            return None
+        family, weight = leader
+        least = _number(context.option(ForeignVocabulary, "min_weight", 2), 2)
+        least_leaning = _number(context.option(ForeignVocabulary, "min_weight_leaning", 3), 3)
+        if weight >= least and (family in reading.strong or weight >= least_leaning):
+            return leader
+        return None
+
+
+_LAST: list[tuple[Document, Context, _RoleFacts]] = []
+
+
+def _role_facts(doc: Document, context: Context) -> _RoleFacts | None:
+    """What the role rules share about one document, worked out once per document."""
+    meta = doc.meta
+    if meta is None:
+        return None
+    if _LAST and _LAST[0][0] is doc and _LAST[0][1] is context:
+        return _LAST[0][2]
+    vocabulary = vocabulary_for(context.config, meta.industry)
+    names = RoleNames([meta.role, *meta.role_aliases], title_words_for(context.config))
+    wanted = context.option(ForeignVocabulary, "family", None)
+    family = (vocabulary.families.get(str(wanted)) if wanted else None) or \
+        vocabulary.family_of([meta.role, *meta.role_aliases])
+    facts = _RoleFacts(meta.role, family, vocabulary, names,
+                       TitleFinder(vocabulary.titles(), names))
+    for text, at in _passages(doc):
+        words = tokens(text)
+        own = names.find(text, words)
+        titles = [(m.start, m.end) for m in own] + [
+            (m.start, m.end) for m in facts.finder.matcher.find_in(text, words)]
+        facts.passages.append(_Passage(text, at, words, own, titles,
+                                       vocabulary.read(text, titles)))
+    _LAST[:] = [(doc, context, facts)]
+    return facts
+
+
+def _passages(doc: Document) -> Iterator[tuple[str, Callable[[int], int]]]:
+    for unit in doc.units:
+        if unit.kind in _SCORED and unit.section not in _NOT_PROSE_SECTIONS:
+            yield unit.text, unit.offset
+    for table in doc.tables:
+        for row in table.rows:
+            cells = [cell for cell in row.cells if cell.text.strip()]
+            if cells:
+                yield _joined_row(cells)
+
+
+def _joined_row(cells: list[Unit]) -> tuple[str, Callable[[int], int]]:
+    """A table row as one passage ("cell; cell; cell") mapped back to its cells."""
+    starts, text = [], ""
+    for cell in cells:
+        if text:
+            text += "; "
+        starts.append(len(text))
+        text += cell.text
+
+    def at(index: int) -> int:
+        which = max(k for k, start in enumerate(starts) if start <= index) if index >= 0 else 0
+        return cells[which].offset(max(index - starts[which], 0))
+
+    return text, at
+
+
+def _number(value: object, default: float) -> float:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+        else default
+
+
+def _article(name: str) -> str:
+    return "an" if name[:1].casefold() in "aeiou" else "a"
+
+
+@register
+class RoleNameVariant(Rule):
+    """The report's role written differently from the front matter's `role`.
+
+    **What it does.** Finds the role (or one of its `role_aliases`) written with other
+    capitals or hyphens, abbreviated, with a word misspelled or in another order, and
+    offers the front matter's spelling as a safe fix. Plurals of the exact name are fine.
+
+    **Why is this bad?** Readers and search engines take "Prod Support Analyst" and
+    "production-support analyst" for other jobs; a misspelled title ("data enginer")
+    looks careless in the one place the reader is sure to look.
+
+    **Example.** In a `role: Data Engineer` report, `Hiring managers want a data enginer
+    who writes tests.` gives `C002 role written "data enginer" (spelling, case); the
+    front matter calls it "Data Engineer"`. Use instead: `Hiring managers want a Data
+    Engineer who writes tests.` (`reportlint check --fix` makes this change.)
+    """
+
+    code = "C002"
+    name = "role-name-variant"
+    category = Category.CONSISTENCY
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        facts = _role_facts(doc, context)
+        if facts is None:
+            return
+        for passage in facts.passages:
+            for mention in passage.own:
+                if not mention.how:
+                    continue
+                start, end = passage.at(mention.start), passage.at(mention.end - 1) + 1
+                fix = None
+                if doc.source[start:end] == mention.written:
+                    fix = Fix(start, end, mention.written, mention.replacement)
+                yield Hit(f'role written "{mention.written}" ({", ".join(mention.how)}); the '
+                          f'front matter calls it "{mention.canonical}"', offset=start,
+                          end_offset=end, fix=fix,
+                          data=(("written", mention.written), ("canonical", mention.canonical)))
+
+
+@register
+class OtherRoleTitle(Rule):
+    """Another job title used where the report speaks of its own role.
+
+    **What it does.** Finds a job title other than the report's role and aliases in the
+    places where a report speaks of its own job: after "as a", "become a", "offers for",
+    or before "interviews", "roles", "offers", "candidates". It leaves alone the titles
+    of colleagues ("escalate to the Site Reliability Engineer on call"), moves and
+    comparisons ("move into Data Analyst roles"), and sentences that name the report's
+    own role too.
+
+    **Why is this bad?** Text copied from a neighbouring report keeps the old title:
+    "as a Data Analyst" in a Data Engineer report tells the reader the page is about
+    another job.
+
+    **Example.** In a `role: Data Engineer` report, `As a Data Analyst, you own the
+    nightly loads.` gives `C003 "Data Analyst" where the report speaks of its own role
+    ("as a"); this report is about a Data Engineer`. Use instead: `As a Data Engineer,
+    you own the nightly loads.`
+    """
+
+    code = "C003"
+    name = "other-role-title"
+    category = Category.CONSISTENCY
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        facts = _role_facts(doc, context)
+        if facts is None:
+            return
+        for passage in facts.passages:
+            for other in facts.finder.find(passage.text, passage.words, passage.own):
+                offset = passage.at(other.start)
+                yield Hit(f'"{other.title}" where the report speaks of its own role '
+                          f'("{other.cue}"); this report is about {_article(facts.role)} '
+                          f"{facts.role}", offset=offset,
+                          end_offset=passage.at(other.end - 1) + 1,
+                          data=(("title", other.title), ("role", facts.role)))
+
+
+@register
+class ForeignVocabulary(Rule):
+    """A paragraph or bullet written in another role family's vocabulary.
+
+    **What it does.** Works out the report's role family from its role (the titles in
+    `role_families.yaml` first, then the role's head noun or family keyword, or the
+    `family` option), then weighs each paragraph, bullet, FAQ question and table row for
+    the distinctive words of every family. It flags the ones where one other family's
+    words outweigh all others, the own family's included: an unmistakable word (weight
+    2) or several leaning ones (weight 1, at least `min_weight_leaning`, default 3).
+    Job titles, the words every role in the report's industry uses (`markets.yaml`) and
+    neighbouring families (a Data Engineer does code review) do not count.
+
+    **Why is this bad?** Text written for the wrong role is the defect a publisher fears
+    most: a support report that talks of win rates and mutual action plans tells the
+    reader nothing true about support work.
+
+    **Example.** In a `role: Production Support Analyst` report, `[wording of our own].` gives `C004 sales vocabulary in a Production Support
+    Analyst report: long cycles, sellers`. Use instead: `Keep loops tight; slow processes
+    lose analysts who can already read logs and write clear incident notes.`
+    """
+
+    code = "C004"
+    name = "foreign-vocabulary"
+    category = Category.CONSISTENCY
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        facts = _role_facts(doc, context)
+        if facts is None or facts.family is None:
+            return
+        for passage in facts.passages:
+            found = facts.foreign(passage.reading, context)
+            if found is None:
+                continue
+            family = facts.vocabulary.families[found[0]]
+            words = tuple(dict.fromkeys(passage.reading.words[family.key]))
+            yield Hit(f"{family.label} vocabulary in {_article(facts.role)} {facts.role} "
+                      f"report: {', '.join(words)}", offset=passage.at(0),
+                      end_offset=passage.at(len(passage.text) - 1) + 1,
+                      data=(("family", family.label), ("words", words),
+                            ("weight", found[1])))
+
+
+@register
+class RoleDrift(Rule):
+    """A large share of the report's sentences read as another role family's.
+
+    **What it does.** Counts the sentences in which another family's vocabulary
+    dominates, as `foreign-vocabulary` judges paragraphs, and reports once, at the front
+    matter's `role`, when their share of all sentences passes `share` (default 0.1) in a
+    report of at least `min_sentences` (default 20) sentences. On the reports in
+    content/ and the clean fixtures the share is 0; on a support report built from a
+    sales template it is about a quarter.
+
+    **Why is this bad?** A paragraph here and there may be a slip; a report in which one
+    sentence in ten belongs to another job was generated or copied from the wrong
+    template and needs rewriting, not patching.
+
+    **Example.** A Production Support Analyst report in which 49 of 190 sentences speak
+    of deals, win rates and mutual action plans gives `C005 26% of sentences (49 of
+    190) use another role family's vocabulary, most of them sales (49), in a Production
+    Support Analyst report: ...`. Use instead: rewrite the
+    report from the support template.
+    """
+
+    code = "C005"
+    name = "role-drift"
+    category = Category.CONSISTENCY
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
+        facts = _role_facts(doc, context)
+        if facts is None or facts.family is None:
+            return
+        total, drifting = 0, Counter[str]()
+        words: dict[str, Counter[str]] = {}
+        for passage in facts.passages:
+            for start, end in split_sentences(passage.text):
+                total += 1
+                skip = [(s - start, e - start) for s, e in passage.titles
+                        if start <= s and e <= end]
+                reading = facts.vocabulary.read(passage.text[start:end], skip)
+                found = facts.foreign(reading, context)
+                if found is not None:
+                    drifting[found[0]] += 1
+                    words.setdefault(found[0], Counter()).update(reading.words[found[0]])
+        least = _number(context.option(self, "min_sentences", 20), 20)
+        if not drifting or total < least:
+            return
+        family_key, count = drifting.most_common(1)[0]
+        share = sum(drifting.values()) / total
+        if share < _number(context.option(self, "share", 0.1), 0.1):
+            return
+        family = facts.vocabulary.families[family_key]
+        top = tuple(word for word, _ in words[family_key].most_common(5))
+        yield Hit(f"{share:.0%} of sentences ({sum(drifting.values())} of {total}) use another "
+                  f"role family's vocabulary, most of them {family.label} ({count}), in "
+                  f"{_article(facts.role)} {facts.role} report: {', '.join(top)}",
+                  offset=doc.meta_offsets.get("role", 0), section="front matter",
+                  data=(("family", family.label), ("share", round(share, 3)),
+                        ("sentences", count), ("words", top)))

@@ -1,0 +1,234 @@
+"""Role families and their vocabulary: which family a report's role belongs to, and
+which family's words a piece of its text uses.
+
+The families (titles, the words that mark a role name, and distinctive vocabulary with
+weights) are data: `role_families.yaml`; the words every role in an industry uses are
+in `markets.yaml` and never count against a report about that industry.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from reportlint.text import PhraseMatcher, tokens
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+
+STRONG, LEANING = 2, 1
+Weights = tuple[tuple[str, int], ...]  # (family key, weight) pairs a phrase counts for
+
+
+@dataclass(frozen=True)
+class RoleFamily:
+    key: str
+    label: str
+    titles: tuple[str, ...]
+    heads: frozenset[str]
+    keywords: tuple[str, ...]
+    neighbours: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one piece of text's distinctive words say: weight and words per family, and
+    the families of which it used at least one unmistakable (strong) word."""
+
+    weights: dict[str, int] = field(default_factory=dict)
+    words: dict[str, list[str]] = field(default_factory=dict)
+    strong: set[str] = field(default_factory=set)
+
+    def leader(self, own: RoleFamily) -> tuple[str, int] | None:
+        """The other family whose words outweigh every family's, own family included,
+        or None when none leads alone. The own family's neighbours do not count."""
+        ranked = sorted(((f, w) for f, w in self.weights.items() if f not in own.neighbours),
+                        key=lambda item: -item[1])
+        if not ranked:
+            return None
+        family, weight = ranked[0]
+        if family == own.key or (len(ranked) > 1 and ranked[1][1] == weight):
+            return None
+        return family, weight
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value if isinstance(item, str | int | float)]
+    return []
+
+
+class Vocabulary:
+    """The role families, with one matcher over every family's words for one industry."""
+
+    def __init__(self, families_data: Any, markets_data: Any, industry: str | None) -> None:
+        raw = families_data.get("families") if isinstance(families_data, dict) else None
+        raw = raw if isinstance(raw, dict) else {}
+        self.families: dict[str, RoleFamily] = {}
+        phrases: dict[str, dict[str, int]] = {}
+        for key, spec in raw.items():
+            if not isinstance(spec, dict):
+                continue
+            key = str(key)
+            self.families[key] = RoleFamily(
+                key, str(spec.get("label") or key.replace("_", " ")),
+                tuple(_strings(spec.get("titles"))),
+                frozenset(h.casefold() for h in _strings(spec.get("heads"))),
+                tuple(_strings(spec.get("keywords"))),
+                frozenset(_strings(spec.get("neighbours"))))
+            for weight, group in ((STRONG, "strong"), (LEANING, "terms")):
+                for phrase in _strings(spec.get(group)):
+                    counted = phrases.setdefault(phrase, {})
+                    counted[key] = max(counted.get(key, 0), weight)
+        self.markets = Markets(markets_data)
+        neutral = {_key(p) for p in self.markets.vocabulary(industry)}
+        entries: list[tuple[str, Weights]] = [(p, ()) for p in self.markets.vocabulary(industry)]
+        entries += [(phrase, tuple(sorted(counted.items())))
+                    for phrase, counted in phrases.items() if _key(phrase) not in neutral]
+        self.matcher: PhraseMatcher[Weights] = PhraseMatcher(entries)
+
+    def titles(self) -> list[str]:
+        return [title for family in self.families.values() for title in family.titles]
+
+    def family_of(self, names: Sequence[str]) -> RoleFamily | None:
+        """The family of a role: an exact title in the data first, then the role name's
+        head noun when it decides ("Designer"), then its nearest family keyword
+        ("Support" in "Production Support Analyst")."""
+        for name in names:
+            for family in self.families.values():
+                if any(_key(title) == _key(name) for title in family.titles):
+                    return family
+        for name in names:
+            words = [w for w, _, _ in tokens(name)]
+            if not words:
+                continue
+            head = words[-1].casefold()
+            for family in self.families.values():
+                if head in family.heads or head.rstrip("s") in family.heads:
+                    return family
+            keywords: PhraseMatcher[str] = PhraseMatcher(
+                (keyword, family.key) for family in self.families.values()
+                for keyword in family.keywords)
+            found = keywords.find(name)
+            if found:
+                return self.families[found[-1].value]
+        return None
+
+    def read(self, text: str, skip: Iterable[tuple[int, int]] = ()) -> Reading:
+        """The families whose distinctive words `text` uses, each phrase counted once;
+        words inside the `skip` spans (job titles) do not count."""
+        spans = list(skip)
+        words = [w for w in tokens(text)
+                 if not any(start <= w[1] < end for start, end in spans)]
+        reading = Reading()
+        seen: set[tuple[str, str]] = set()
+        for match in self.matcher.find_in(text, words):
+            written = match.words if match.words.isupper() else match.words.casefold()
+            for family, weight in match.value:
+                if (family, _key(match.phrase)) in seen:
+                    continue
+                seen.add((family, _key(match.phrase)))
+                reading.weights[family] = reading.weights.get(family, 0) + weight
+                reading.words.setdefault(family, []).append(written)
+                if weight >= STRONG:
+                    reading.strong.add(family)
+        return reading
+
+
+class Markets:
+    """markets.yaml: industries and regions with their other names, and the vocabulary
+    of each industry."""
+
+    def __init__(self, data: Any) -> None:
+        data = data if isinstance(data, dict) else {}
+        industries = data.get("industries")
+        self.industries: dict[str, dict[str, Any]] = {
+            str(name): spec if isinstance(spec, dict) else {}
+            for name, spec in (industries.items() if isinstance(industries, dict) else ())}
+        regions = data.get("regions")
+        self.regions: dict[str, list[str]] = {
+            str(name): _strings(names)
+            for name, names in (regions.items() if isinstance(regions, dict) else ())}
+        self.slots = _strings(data.get("slots"))
+
+    def industry(self, name: str) -> str | None:
+        """The canonical industry a name stands for, if known."""
+        wanted = _key(name)
+        for canonical, spec in self.industries.items():
+            names = {_key(n) for n in _strings(spec.get("names"))}
+            if wanted == _key(canonical) or wanted in names:
+                return canonical
+        return None
+
+    def region(self, name: str) -> str | None:
+        wanted = _key(name)
+        for canonical, names in self.regions.items():
+            if wanted == _key(canonical) or wanted in {_key(n) for n in names}:
+                return canonical
+        return None
+
+    def same_industry(self, named: str, industry: str) -> bool:
+        """Whether `named` is the report's industry, another name for it, or a related
+        one (an Edtech report may speak of education)."""
+        own = self.industry(industry)
+        other = self.industry(named)
+        if _key(named) == _key(industry) or (own is not None and own == other):
+            return True
+        spec = self.industries.get(own or "", {})
+        return _key(named) in {_key(n) for n in _strings(spec.get("related"))} or (
+            other is not None and _key(other) in {_key(n) for n in _strings(spec.get("related"))})
+
+    def same_region(self, named: str, region: str) -> bool:
+        own, other = self.region(region), self.region(named)
+        return _key(named) == _key(region) or (own is not None and own == other)
+
+    def vocabulary(self, industry: str | None) -> list[str]:
+        canonical = self.industry(industry) if industry else None
+        if canonical is None:
+            return []
+        return _strings(self.industries[canonical].get("vocabulary"))
+
+    def industry_names(self) -> list[str]:
+        names = {name for canonical, spec in self.industries.items()
+                 for name in (canonical, *_strings(spec.get("names")))}
+        return sorted(names, key=lambda n: (-len(n), n))
+
+    def region_names(self) -> list[str]:
+        names = {name for canonical, others in self.regions.items()
+                 for name in (canonical, *others)}
+        return sorted(names, key=lambda n: (-len(n), n))
+
+
+def _key(phrase: str) -> str:
+    return " ".join(w.casefold() for w, _, _ in tokens(phrase))
+
+
+@lru_cache(maxsize=16)
+def _cached(families: str, markets: str, industry: str | None) -> Vocabulary:
+    return Vocabulary(json.loads(families), json.loads(markets), industry)
+
+
+def vocabulary_for(config: Config | None, industry: str | None) -> Vocabulary:
+    """The role families and markets (packaged data merged with the config) for a report
+    about `industry`, built once per distinct data and industry."""
+    from reportlint.data import load_data
+
+    return _cached(json.dumps(load_data("role_families", config), sort_keys=True, default=str),
+                   json.dumps(load_data("markets", config), sort_keys=True, default=str),
+                   industry)
+
+
+def markets_for(config: Config | None) -> Markets:
+    from reportlint.data import load_data
+
+    return _cached_markets(json.dumps(load_data("markets", config), sort_keys=True, default=str))
+
+
+@lru_cache(maxsize=8)
+def _cached_markets(data: str) -> Markets:
+    return Markets(json.loads(data))
