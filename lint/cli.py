@@ -300,3 +300,20 @@ def report(content_dir: Path, output: Path, title: str | None, fail_on: str | No
     except ReportError as error:
         raise ToolError(str(error)) from None
     _write(page, output, quiet)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1),
+              help="How many passages to list.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+def duplicates(paths: tuple[str, ...], top: int, output_format: str,
+               config_path: Path | None) -> None:
+    """The passages most widely shared across the reports under PATHS, and where."""
+    from reportlint.passages import find_shared_passages, render_shared_passages
+
+    found = find_shared_passages(paths, _config(config_path, paths), top)
+    click.echo(render_shared_passages(found, output_format), nl=False)

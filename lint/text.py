@@ -76,6 +76,18 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+_LABEL = re.compile(r"[\"'“‘(*_]*[^\W_][^:;.!?\n]{0,60}?(?::[*_]*\s+|\s[—–-]\s+)")
+
+
+def label_end(text: str, max_words: int = 6) -> int:
+    """Where the body starts after a short lead-in label ("Best proof: a redacted…",
+    "Tier 2 — owns escalations…"), or 0 when `text` has none of at most `max_words` words."""
+    match = _LABEL.match(text)
+    if match is None or len(_WORD.findall(match.group(0))) > max_words:
+        return 0
+    return match.end() if _WORD.search(text, match.end()) else 0
+
+
 def footnote_refs(text: str) -> list[tuple[str, int]]:
     """(label, start index) of every footnote reference in raw text."""
     return [(m.group(1), m.start()) for m in FOOTNOTE_REF.finditer(text)]

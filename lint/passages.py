@@ -1,0 +1,443 @@
+"""Passages shared across reports: the cross-report shared-passage index.
+
+Each report is summarised where it is read (`summarize_passages`) into a few compact
+arrays: for every prose paragraph and bullet its line, column, length and the hash of
+its normalised text, a sample of hashed 5-word shingles (those whose hash is 0 modulo
+8), and the hash of each longer sentence. The report's own role, industry and region
+are replaced by slots first, so a template paragraph refilled for another role still
+matches. Summaries hold hashes, never text.
+
+Comparing them is one inverted index from hash to (report, passage), built in two
+passes: a byte-array counter keeps hashes seen in only one report out of the index, so
+memory follows the text that is shared, not the size of the corpus. A passage is shared
+exactly when another report holds its hash, and nearly when another report holds at
+least `containment` of its shingles (containment, not Jaccard: a boilerplate paragraph
+is a small part of a long report). Each shingle's posting list is read at most `CAP`
+entries deep, so the work grows linearly with the corpus, never with its square.
+
+`find_shared_passages(paths, config, top)` is the corpus view behind `reportlint
+duplicates` and the HTML corpus report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportlint.findings import Hit
+from reportlint.text import normalize, split_sentences, strip_inline, words
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+    from reportlint.document import Document
+    from reportlint.registry import CorpusEntry
+
+CAP = 64  # posting entries read per shingle when looking for near copies
+_SENTENCE = 1 << 23  # marks a sentence reference (else a passage index)
+_SLOTS = ("{role}", "{industry}", "{region}")
+
+
+@dataclass(frozen=True, slots=True)
+class PassagePrints:
+    """One report's summary for the cross-report check (hashes and positions only).
+
+    `passages`: 4 unsigned 64-bit values per passage (line, column, words plus 1 << 32
+    for a bullet, text hash);
+    `prints`: the sampled shingle hashes of all passages, concatenated; `ends`: where
+    each passage's shingles end in `prints`; `sentences`: 4 values per sentence of a
+    multi-sentence passage (line, column, passage index, text hash).
+    """
+
+    passages: bytes
+    prints: bytes
+    ends: bytes
+    sentences: bytes
+
+    def rows(self) -> tuple[array[int], array[int], array[int], array[int]]:
+        passages, prints, ends, sentences = array("Q"), array("Q"), array("I"), array("Q")
+        passages.frombytes(self.passages)
+        prints.frombytes(self.prints)
+        ends.frombytes(self.ends)
+        sentences.frombytes(self.sentences)
+        return passages, prints, ends, sentences
+
+
+@dataclass(frozen=True, slots=True)
+class SharedPassage:
+    """A passage found in several reports, for `reportlint duplicates` and the corpus
+    report. Stable shape: `text` (the passage as a reader sees it, from its first
+    place), `reports` (how many reports carry it, exactly or nearly), `places` ((path,
+    line) of each copy, in path order), `exact` (True when every copy is word for word
+    the same, slots aside)."""
+
+    text: str
+    reports: int
+    places: tuple[tuple[str, int], ...]
+    exact: bool
+
+
+def _settings(config: Config | None) -> dict[str, Any]:
+    from reportlint.data import load_data
+
+    base = dict(load_data("duplication", config)["shared"])
+    if config is not None:
+        base.update(config.rules.get("D004", {}))
+    return base
+
+
+def _hash(text: str, kind: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8, person=kind).digest(),
+                          "little")
+
+
+def _slotted(tokens: list[str], names: Sequence[tuple[list[str], str]]) -> list[str]:
+    """Tokens with each own name (longest first) replaced by its slot."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for name, slot in names:
+            if tokens[i:i + len(name)] == name:
+                out.append(slot)
+                i += len(name)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _names(doc: Document) -> list[tuple[list[str], str]]:
+    meta = doc.meta
+    if meta is None:
+        return []
+    pairs = [(words(meta.role), "{role}"), (words(meta.industry), "{industry}"),
+             (words(meta.region), "{region}")]
+    pairs += [(words(alias), "{role}") for alias in meta.role_aliases or []]
+    return sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0]))
+
+
+def boilerplate_keys(config: Config | None) -> frozenset[str]:
+    """The allow-list's passages in comparison form, slots kept as {role} etc."""
+    from reportlint.data import load_data
+
+    keys = set()
+    for entry in load_data("boilerplate", config).get("passages") or []:
+        parts = str(entry)
+        for slot in _SLOTS:
+            parts = parts.replace(slot, f" {slot.strip('{}')}slot ")
+        key = normalize(parts)
+        for slot in _SLOTS:
+            key = key.replace(f"{slot.strip('{}')}slot", slot)
+        keys.add(key)
+    return frozenset(keys)
+
+
+def summarize_passages(doc: Document, config: Config | None = None) -> PassagePrints:
+    """The compact summary of one report's prose for the cross-report check."""
+    from reportlint.document import Kind
+    from reportlint.repetition import NOT_PROSE
+
+    settings = _settings(config)
+    size, modulus = int(settings["shingle_words"]), int(settings["sample_modulus"])
+    min_sentence, min_passage = int(settings["min_sentence_words"]), int(
+        settings["min_passage_words"])
+    allowed, names = boilerplate_keys(config), _names(doc)
+    passages, prints, ends, sentences = array("Q"), array("Q"), array("I"), array("Q")
+    for unit in doc.units:
+        if unit.kind not in (Kind.PARAGRAPH, Kind.BULLET) or unit.section in NOT_PROSE:
+            continue
+        tokens = _slotted(words(unit.text), names)
+        spans = split_sentences(unit.text)
+        keys = [" ".join(_slotted(words(unit.text[s:e]), names)) for s, e in spans]
+        key = " ".join(tokens)
+        if len(tokens) < min_sentence or key in allowed or all(k in allowed for k in keys):
+            continue
+        index = len(passages) // 4
+        line, column = doc.position(unit.offset())
+        bullet = int(unit.kind is Kind.BULLET) << 32
+        passages.extend((line, column, len(tokens) | bullet, _hash(key, b"passage")))
+        if len(tokens) >= min_passage:
+            for start in range(len(tokens) - size + 1):
+                value = _hash(" ".join(tokens[start:start + size]), b"shingle")
+                if value % modulus == 0:
+                    prints.append(value)
+        ends.append(len(prints))
+        if len(spans) > 1:
+            for (start, _), sentence in zip(spans, keys, strict=True):
+                if len(sentence.split()) >= min_sentence and sentence not in allowed:
+                    line, column = doc.position(unit.offset(start))
+                    sentences.extend((line, column, index, _hash(sentence, b"passage")))
+    return PassagePrints(passages.tobytes(), prints.tobytes(), ends.tobytes(),
+                         sentences.tobytes())
+
+
+@dataclass
+class _Report:
+    path: str
+    passages: array[int]
+    prints: array[int]
+    ends: array[int]
+    sentences: array[int]
+
+    def shingles(self, index: int) -> array[int]:
+        return self.prints[self.ends[index - 1] if index else 0:self.ends[index]]
+
+    def place(self, ref: int) -> int:
+        """The line of a passage or sentence reference."""
+        if ref & _SENTENCE:
+            return self.sentences[4 * (ref ^ _SENTENCE)]
+        return self.passages[4 * ref]
+
+
+class PassageIndex:
+    """Every report's passages and an inverted index of the hashes two reports share."""
+
+    def __init__(self, entries: Iterable[tuple[str, PassagePrints]]) -> None:
+        self.reports = [_Report(path, *prints.rows()) for path, prints in entries]
+        self.postings: dict[int, array[int]] = {}
+        self._distinct: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        self._build()
+
+    def _keys(self, report: _Report) -> Iterator[tuple[int, int]]:
+        """(hash, reference) of every passage, sentence and shingle of a report."""
+        for index in range(len(report.passages) // 4):
+            yield report.passages[4 * index + 3], index
+            for value in report.shingles(index):
+                yield value, index
+        for index in range(len(report.sentences) // 4):
+            yield report.sentences[4 * index + 3], _SENTENCE | index
+
+    def _build(self) -> None:
+        total = sum(len(r.passages) // 4 + len(r.prints) + len(r.sentences) // 4
+                    for r in self.reports)
+        slots = 1 << max(16, (4 * total).bit_length())
+        seen = bytearray(slots)  # per hash slot: in how many reports (saturating at 2)
+        for report in self.reports:
+            for value in {value for value, _ in self._keys(report)}:
+                if seen[value & (slots - 1)] < 2:
+                    seen[value & (slots - 1)] += 1
+        postings: dict[int, array[int]] = {}
+        for number, report in enumerate(self.reports):
+            for value, ref in self._keys(report):
+                if seen[value & (slots - 1)] >= 2:
+                    postings.setdefault(value, array("Q")).append(number << 24 | ref)
+        # A hash in one report only (a collision in the counter, or text repeated within
+        # one report) is no help.
+        self.postings = {value: posting for value, posting in postings.items()
+                         if posting[0] >> 24 != posting[-1] >> 24}
+
+    def exact_copies(self, value: int, number: int,
+                     limit: int) -> tuple[int, list[tuple[int, int]]]:
+        """(how many other reports hold this text hash, the first `limit` (report,
+        reference) of them)."""
+        if value not in self._distinct:
+            posting = self.postings.get(value, array("Q"))
+            reports = {packed >> 24 for packed in posting}
+            first: dict[int, int] = {}
+            for packed in posting:
+                if len(first) > limit:
+                    break
+                first.setdefault(packed >> 24, packed & 0xFFFFFF)
+            self._distinct[value] = (len(reports), list(first.items()))
+        count, first_places = self._distinct[value]
+        others = [place for place in first_places if place[0] != number][:limit]
+        return max(count - 1, 0), others
+
+    def near_copies(self, number: int, index: int,
+                    containment: float) -> tuple[int, bool, list[tuple[int, int, float]]]:
+        """Reports holding at least `containment` of passage `index`'s shingles:
+        (how many, whether that is an estimate, [(report, passage, share)] best first)."""
+        shingles = self.reports[number].shingles(index)
+        if not shingles:
+            return 0, False, []
+        hits: Counter[tuple[int, int]] = Counter()
+        truncated, sizes = False, []
+        for value in set(shingles):
+            posting = self.postings.get(value)
+            if posting is None:
+                continue
+            truncated |= len(posting) > CAP
+            sizes.append(len(posting))
+            hits.update({(p >> 24, p & 0xFFFFFF) for p in posting[:CAP] if p >> 24 != number})
+        best: dict[int, tuple[int, int]] = {}
+        for (other, ref), count in hits.items():
+            if count > best.get(other, (0, 0))[0]:
+                best[other] = (count, ref)
+        found = sorted(((other, ref, count / len(set(shingles)))
+                        for other, (count, ref) in best.items()
+                        if count >= containment * len(set(shingles))),
+                       key=lambda item: (-item[2], item[0]))
+        if truncated and found:
+            return max(len(found), sorted(sizes)[len(sizes) // 2] - 1), True, found
+        return len(found), False, found
+
+
+def shared_passage_hits(entries: Sequence[CorpusEntry],
+                        config: Config | None = None) -> Iterator[tuple[str, Hit]]:
+    """(path, Hit) for every passage and sentence a report shares with others."""
+    settings = _settings(config)
+    containment, limit = float(settings["containment"]), int(settings["max_names"])
+    index = PassageIndex((e.path, e.summary) for e in entries
+                         if isinstance(e.summary, PassagePrints))
+    for number, report in enumerate(index.reports):
+        shared: set[int] = set()
+        for passage in range(len(report.passages) // 4):
+            line, column, size, value = report.passages[4 * passage:4 * passage + 4]
+            what = "bullet" if size >> 32 else "paragraph"
+            count, places = index.exact_copies(value, number, limit)
+            how = "exact copy"
+            estimate = False
+            if not count:
+                count, estimate, near = index.near_copies(number, passage, containment)
+                places = [(other, ref) for other, ref, _ in near[:limit]]
+                how = f"near copy, {near[0][2]:.0%} of it" if near else ""
+            if count:
+                shared.add(passage)
+                yield report.path, _hit(what, count, estimate, places, how, index,
+                                        line, column)
+        for sentence in range(len(report.sentences) // 4):
+            line, column, passage, value = report.sentences[4 * sentence:4 * sentence + 4]
+            if passage in shared:
+                continue
+            count, places = index.exact_copies(value, number, limit)
+            if count:
+                yield report.path, _hit("sentence", count, False, places, "exact copy",
+                                        index, line, column)
+
+
+def _hit(what: str, count: int, estimate: bool, places: Sequence[tuple[int, int]],
+         how: str, index: PassageIndex, line: int, column: int) -> Hit:
+    named = [f"{index.reports[other].path}:{index.reports[other].place(ref)}"
+             for other, ref in places]
+    more = count - len(named)
+    listed = ", ".join(named) + (f" and {more} more" if more > 0 else "")
+    amount = f"{'about ' if estimate else ''}{count} other report{'s' if count != 1 else ''}"
+    return Hit(f"{what} shared with {amount}: {listed} ({how})", line=line, column=column,
+               data=(("reports", count + 1), ("others", tuple(named))))
+
+
+def find_shared_passages(paths: Iterable[str | Path], config: Config | None = None,
+                         top: int | None = 20) -> list[SharedPassage]:
+    """The passages most widely shared across the reports under `paths`, most reports
+    first (then longest), at most `top` of them (None: all).
+
+    Exact copies (slots aside) and near copies (at least `containment` of the shingles
+    of one held by another) are grouped into one `SharedPassage`; a sentence is listed
+    on its own only when the paragraph around it is not shared. Unreadable files are
+    skipped. Stable for callers such as the HTML corpus report.
+    """
+    from reportlint.config import Config
+    from reportlint.engine import collect_targets
+    from reportlint.readers import read_document
+
+    config = config or Config()
+    entries: list[tuple[str, PassagePrints]] = []
+    for target in collect_targets(paths, config.exclude):
+        doc = read_document(target.path, display=target.display,
+                            max_bytes=config.max_file_size)
+        if doc.readable:
+            entries.append((target.display, summarize_passages(doc, config)))
+    index = PassageIndex(entries)
+    groups = _group_copies(index, float(_settings(config)["containment"]))
+    ranked = sorted(groups.values(), key=lambda g: (-len({n for n, _ in g[0]}), -g[2],
+                                                     min(g[0])))
+    found = []
+    for members, exact, _ in ranked[:top] if top is not None else ranked:
+        places = sorted({(index.reports[n].path, index.reports[n].place(ref))
+                         for n, ref in members})
+        found.append(SharedPassage(_text_at(*places[0]), len({n for n, _ in members}),
+                                   tuple(places), exact))
+    return found
+
+
+def _group_copies(index: PassageIndex, containment: float
+                  ) -> dict[tuple[int, int], tuple[list[tuple[int, int]], bool, int]]:
+    """Groups of copies: root -> ([(report, reference)], all exact?, words)."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+    exact: dict[tuple[int, int], bool] = {}
+
+    def root(node: tuple[int, int]) -> tuple[int, int]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def join(a: tuple[int, int], b: tuple[int, int], same: bool) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+            exact[min(ra, rb)] = exact.get(ra, True) and exact.get(rb, True) and same
+
+    sizes: dict[tuple[int, int], int] = {}
+    for number, report in enumerate(index.reports):
+        for passage in range(len(report.passages) // 4):
+            node = (number, passage)
+            sizes[node] = report.passages[4 * passage + 2] & 0xFFFFFFFF
+            posting = index.postings.get(report.passages[4 * passage + 3])
+            if posting is not None and posting[0] >> 24 != number:
+                join(node, (posting[0] >> 24, posting[0] & 0xFFFFFF), True)
+            elif posting is None:
+                _, _, near = index.near_copies(number, passage, containment)
+                if near:
+                    join(node, (near[0][0], near[0][1]), False)
+    reports_by_root: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for node in parent:
+        reports_by_root[root(node)].add(node[0])
+    shared_passages = {node for node in parent if len(reports_by_root[root(node)]) > 1}
+    for number, report in enumerate(index.reports):
+        for sentence in range(len(report.sentences) // 4):
+            _, _, passage, value = report.sentences[4 * sentence:4 * sentence + 4]
+            posting = index.postings.get(value)
+            if (number, passage) in shared_passages or posting is None:
+                continue
+            node = (number, _SENTENCE | sentence)
+            sizes[node] = 0
+            first = (posting[0] >> 24, posting[0] & 0xFFFFFF)
+            join(node, first if first[0] != number else node, True)
+    groups: dict[tuple[int, int], tuple[list[tuple[int, int]], bool, int]] = {}
+    for node in list(parent):
+        top = root(node)
+        members, _, size = groups.get(top, ([], True, 0))
+        members.append(node)
+        groups[top] = (members, exact.get(top, True), max(size, sizes.get(node, 0)))
+    return {key: group for key, group in groups.items()
+            if len({n for n, _ in group[0]}) > 1}
+
+
+def _text_at(path: str, line: int) -> str:
+    """The plain text of the paragraph, bullet or sentence that starts on `line`."""
+    from reportlint.readers import read_document
+
+    doc = read_document(Path(path))
+    for sentence in doc.sentences:
+        if doc.position(sentence.offset())[0] == line:
+            unit = sentence.unit
+            text = unit.text if doc.position(unit.offset())[0] == line else sentence.text
+            return " ".join(strip_inline(text).split())
+    return ""
+
+
+def render_shared_passages(found: Sequence[SharedPassage], output_format: str = "text") -> str:
+    """`reportlint duplicates` output: text for people, or JSON ({"passages": [...]})."""
+    if output_format == "json":
+        import json
+
+        return json.dumps({"passages": [
+            {"text": p.text, "reports": p.reports, "exact": p.exact,
+             "places": [{"path": path, "line": line} for path, line in p.places]}
+            for p in found]}, indent=2, ensure_ascii=False) + "\n"
+    if not found:
+        return "No passage is shared between reports.\n"
+    lines = []
+    for passage in found:
+        kind = "exact" if passage.exact else "near"
+        text = passage.text if len(passage.text) <= 160 else passage.text[:159] + "…"
+        lines.append(f"{passage.reports} reports ({kind}): {text}")
+        lines.extend(f"    {path}:{line}" for path, line in passage.places)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,224 @@
+"""Repetition inside one report: the words the duplication rules compare, repeated
+phrases, and near-identical sentence pairs.
+
+The rules in `reportlint.rules.duplication` turn these into findings; the functions here
+only measure. Words come from `reportlint.text` so "a word" means one thing everywhere.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportlint.document import Kind
+from reportlint.text import label_end, normalize, strip_inline, words
+
+if TYPE_CHECKING:
+    from reportlint.document import Document
+    from reportlint.text import Sentence
+
+# Sections whose text is not prose: source definitions and links to other reports.
+NOT_PROSE = frozenset({"sources", "related"})
+
+Tokens = list[str | None]  # None stands for a word that must not be part of a phrase
+
+
+def prose_sentences(doc: Document, kinds: Iterable[Kind] = (Kind.PARAGRAPH, Kind.BULLET,
+                                                            Kind.QUESTION)) -> list[Sentence]:
+    """The report's prose sentences: no headings, footnotes or links to other reports."""
+    wanted = frozenset(kinds)
+    return [s for s in doc.sentences
+            if s.unit.kind in wanted and s.unit.section not in NOT_PROSE]
+
+
+def own_names(doc: Document) -> list[str]:
+    """The names the report is about (role, aliases, industry, region, track)."""
+    meta = doc.meta
+    if meta is None:
+        return []
+    names = [meta.role, *(meta.role_aliases or []), meta.industry, meta.region]
+    track = getattr(meta, "track", None)
+    if track:
+        names.append(track)
+    return [name for name in names if name]
+
+
+def catalog_names(doc: Document) -> list[str]:
+    """Every catalog heading and subheading, as the report's front matter renders them."""
+    from reportlint.schema import CATALOG
+
+    meta = doc.meta
+    names: list[str] = []
+    for spec in CATALOG:
+        names.append(spec.name)
+        if meta is not None:
+            names.append(spec.render_heading(year=meta.year, industry=meta.industry,
+                                             region=meta.region))
+        names.extend(spec.subsections)
+    return names
+
+
+def mask(tokens: Tokens, phrases: Iterable[Sequence[str]]) -> Tokens:
+    """`tokens` with every occurrence of each phrase (a word sequence) set to None."""
+    masked = list(tokens)
+    for phrase in phrases:
+        size = len(phrase)
+        if not size:
+            continue
+        first = phrase[0]
+        for start in range(len(masked) - size + 1):
+            if masked[start] == first and masked[start:start + size] == list(phrase):
+                masked[start:start + size] = [None] * size
+    return masked
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatedPhrase:
+    words: tuple[str, ...]
+    occurrences: tuple[tuple[int, int], ...]  # (sequence index, word index), in order
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def repeated_phrases(sequences: Sequence[Tokens], min_count: Callable[[int], int],
+                     edge_words: frozenset[str], min_words: int = 2,
+                     max_words: int = 40) -> list[RepeatedPhrase]:
+    """Phrases of at least `min_words` words occurring at least `min_count(length)` times,
+    longest first, each reported once: a phrase inside an already reported one counts
+    only if enough of its occurrences stand outside it.
+
+    Phrases never cross a sequence boundary or a None, and never start or end with an
+    edge word. Found level by level (a phrase of n+1 words is frequent only if its
+    first n words are), so the work stays linear in the text for real reports.
+    """
+    floor = min(min_count(n) for n in range(min_words, max_words + 1))
+    level: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for index, tokens in enumerate(sequences):
+        for start, token in enumerate(tokens):
+            if token is not None:
+                level[(token,)].append((index, start))
+    found: list[RepeatedPhrase] = []
+    size = 1
+    while level and size <= max_words:
+        frequent = {gram: spots for gram, spots in level.items() if len(spots) >= floor}
+        for gram, spots in frequent.items():
+            if (size >= min_words and len(spots) >= min_count(size)
+                    and gram[0] not in edge_words and gram[-1] not in edge_words):
+                found.append(RepeatedPhrase(gram, tuple(spots)))
+        grown: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        for gram, spots in frequent.items():
+            for index, start in spots:
+                tokens = sequences[index]
+                following = start + size
+                word = tokens[following] if following < len(tokens) else None
+                if word is not None:
+                    grown[(*gram, word)].append((index, start))
+        level = grown
+        size += 1
+    return _longest_first(found, min_count)
+
+
+def _longest_first(found: list[RepeatedPhrase],
+                   min_count: Callable[[int], int]) -> list[RepeatedPhrase]:
+    covered: set[tuple[int, int]] = set()
+    kept: list[RepeatedPhrase] = []
+    for phrase in sorted(found, key=lambda p: (-len(p.words), -len(p.occurrences), p.words)):
+        size = len(phrase.words)
+        outside = [spot for spot in phrase.occurrences
+                   if any((spot[0], spot[1] + k) not in covered for k in range(size))]
+        if len(outside) >= min_count(size):
+            kept.append(phrase)
+            covered.update((index, start + k) for index, start in phrase.occurrences
+                           for k in range(size))
+    return kept
+
+
+# Near-identical sentences ------------------------------------------------------------
+
+def body(text: str) -> str:
+    """A sentence without its lead-in label ("Best proof: ")."""
+    return text[label_end(text):]
+
+
+def sentence_key(text: str, min_words: int) -> str:
+    """The comparison form of a sentence for "the same sentence": normalised, its
+    lead-in label dropped when what is left still has `min_words` words."""
+    rest = normalize(body(text))
+    if len(rest.split()) >= min_words:
+        return rest
+    return normalize(text)
+
+
+def split_compounds(tokens: Iterable[str]) -> list[str]:
+    """Words with slashed compounds split: "risk/compliance" -> "risk", "compliance"."""
+    return [part for token in tokens for part in token.split("/") if part]
+
+
+def alignment_ratio(first: Sequence[str], second: Sequence[str]) -> float:
+    """Share of the two word sequences that align in order (difflib's ratio over words).
+
+    Unlike a token-set ratio, word order and every word count: two sentences that
+    share their vocabulary but say different things in a different order score low.
+    """
+    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+
+
+def near_pairs(sequences: Sequence[Sequence[str]], threshold: float,
+               min_words: int) -> Iterator[tuple[int, int, float]]:
+    """(i, j, ratio) for i < j whose word sequences align at `threshold` or more and are
+    not equal. A cheap bound on shared distinct words skips most pairs."""
+    sets = [frozenset(seq) for seq in sequences]
+    eligible = [i for i, seq in enumerate(sequences) if len(seq) >= min_words]
+    for position, i in enumerate(eligible):
+        first, first_set = sequences[i], sets[i]
+        for j in eligible[position + 1:]:
+            second = sequences[j]
+            total = len(first) + len(second)
+            if 2 * min(len(first), len(second)) < threshold * total or first == second:
+                continue
+            if 2 * len(first_set & sets[j]) < (threshold - 0.2) * total:
+                continue
+            ratio = alignment_ratio(first, second)
+            if ratio >= threshold:
+                yield i, j, ratio
+
+
+def restated_label(first: str, second: str, ignored: frozenset[str],
+                   min_words: int = 2) -> bool:
+    """Whether bullet `first` opens with a label of at least `min_words` content words
+    ("Remote pay banding: …") that `second` restates in full ("Banding for remote staff:
+    how pay follows …"): the same point made twice in one list."""
+    end = label_end(first)
+    if not end:
+        return False
+    label = {w for w in split_compounds(words(first[:end])) if w not in ignored}
+    return len(label) >= min_words and label <= set(split_compounds(words(second)))
+
+
+def differing_words(first: str, second: str, limit: int = 80) -> tuple[str, str]:
+    """The words where two sentences differ, each side's stretches joined by " … "."""
+    a, b = strip_inline(first).split(), strip_inline(second).split()
+    key_a, key_b = [normalize(w) for w in a], [normalize(w) for w in b]
+    matcher = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False)
+    only_a: list[str] = []
+    only_b: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            only_a.append(" ".join(a[i1:i2]).strip(",.;:"))
+            only_b.append(" ".join(b[j1:j2]).strip(",.;:"))
+    return (_shorten(" … ".join(x for x in only_a if x), limit),
+            _shorten(" … ".join(x for x in only_b if x), limit))
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def preview(text: str, limit: int = 60) -> str:
+    """The start of a sentence as a reader sees it, for messages."""
+    return _shorten(" ".join(strip_inline(text).split()), limit)
