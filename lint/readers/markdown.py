@@ -25,7 +25,10 @@ def _parser() -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    # footnote_tail would move definitions to the end and drop the unreferenced ones;
+    # without it each definition stays where it is written, referenced or not.
+    return MarkdownIt("commonmark").enable("table").use(footnote_plugin).disable(
+        "footnote_tail")
 
 
 def read_markdown(doc: Document) -> None:
@@ -36,7 +39,7 @@ def read_markdown(doc: Document) -> None:
     body_lines = _front_matter(doc, lines, data, offsets)
     tokens = _parser().parse("\n".join(body_lines))
     _Walker(doc, lines, data, offsets).walk(tokens)
-    # Footnote definitions come last in markdown-it's token stream; units are in file order.
+    # Units in file order, whatever order the walk met them in.
     doc.units.sort(key=lambda unit: unit.offset())
     assemble(doc, data, offsets)
     doc.paths = offsets
@@ -137,8 +140,8 @@ class _Walker:
                 index = self.bullet_list(tokens, index)
             elif kind == "table_open":
                 index = self.table(tokens, index)
-            elif kind == "footnote_block_open":
-                index = self.footnotes(tokens, index)
+            elif kind == "footnote_reference_open":
+                index = self.footnote(tokens, index)
             elif kind in ("fence", "code_block", "html_block"):
                 start, end = token.map
                 self.container.append("\n".join(self.lines[start:end]).strip("\n"))
@@ -244,23 +247,18 @@ class _Walker:
             after = last.offset(len(last.text)) - self.line_offsets[line_no]
         return self.unit(Kind.CELL, content, line_no, after=max(after, 0))
 
-    def footnotes(self, tokens: list[Any], index: int) -> int:
-        """Footnote definitions, in the order they are written (markdown-it orders them
-        by first reference)."""
-        found: list[tuple[int, str, str]] = []
-        label: str | None = None
-        while tokens[index].type != "footnote_block_close":
-            token = tokens[index]
-            if token.type == "footnote_open":
-                label = token.meta["label"]
-            elif token.type == "inline" and label is not None:
-                found.append((token.map[0], label, token.content))
-                label = None
+    def footnote(self, tokens: list[Any], index: int) -> int:
+        """One footnote definition, in the section where it is written."""
+        label = tokens[index].meta["label"]
+        inline = None
+        while tokens[index].type != "footnote_reference_close":
+            if tokens[index].type == "inline" and inline is None and tokens[index].map:
+                inline = tokens[index]
             index += 1
-        entries = self._sources_entries()
-        for line, label, content in sorted(found):
-            self._enter_section_at(line)
-            unit = self.unit(Kind.FOOTNOTE, content, line,
+        if inline is not None:
+            line = inline.map[0]
+            entries = self._sources_entries()
+            unit = self.unit(Kind.FOOTNOTE, inline.content, line,
                              after=self.lines[line].find("]:") + 2, label=label)
             self.offsets[("sources", "entries", len(entries))] = self.line_offsets[line]
             entries.append({"id": label, **parse_source(unit.text)})
@@ -272,20 +270,6 @@ class _Walker:
             section = self.data["sources"] = {"heading": None, "content": []}
         entries: list[dict[str, Any]] = section.setdefault("entries", [])
         return entries
-
-    def _enter_section_at(self, line: int) -> None:
-        """Footnote definitions arrive after the walk; give their units the section
-        they were written in."""
-        offset = self.line_offsets[line]
-        self.section_key = self.section_heading = self.subsection = None
-        for heading in self.doc.outline:
-            if heading.offset > offset:
-                break
-            if heading.level <= 2:
-                self.section_key, self.section_heading, self.subsection = (
-                    heading.key, heading.text, None)
-            else:
-                self.subsection = heading.text
 
 
 _PIPE = re.compile(r"(?<!\\)\|")
