@@ -1,12 +1,7 @@
 """Passages shared across reports: the cross-report shared-passage index.
 
-Each report is summarised where it is read (`summarize_passages`) into a few compact
-arrays: for every prose paragraph and bullet its line, column, length and the hash of
-its normalised text, a sample of hashed 5-word shingles (those whose hash is 0 modulo
-8), and the hash of each longer sentence. The report's own role, industry and region
-are replaced by slots first, so a template paragraph refilled for another role still
-matches. Summaries hold hashes, never text.
-
+Each report arrives as a `PassagePrints` (see `reportlint.fingerprints`: hashes of its
+paragraphs, bullets and longer sentences, and a sample of hashed 5-word shingles).
 Comparing them is one inverted index from hash to (report, passage), built in two
 passes: a byte-array counter keeps hashes seen in only one report out of the index, so
 memory follows the text that is shared, not the size of the corpus. A passage is shared
@@ -21,50 +16,25 @@ duplicates` and the HTML corpus report.
 
 from __future__ import annotations
 
-import hashlib
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reportlint.findings import Hit
-from reportlint.text import normalize, split_sentences, strip_inline, words
+from reportlint.fingerprints import SENTENCE, PassagePrints, settings, summarize_passages
+from reportlint.text import strip_inline
 
 if TYPE_CHECKING:
     from reportlint.config import Config
-    from reportlint.document import Document
     from reportlint.registry import CorpusEntry
 
+__all__ = ["PassageIndex", "PassagePrints", "SharedPassage", "find_shared_passages",
+           "render_shared_passages", "shared_passage_hits", "summarize_passages"]
+
 CAP = 64  # posting entries read per shingle when looking for near copies
-_SENTENCE = 1 << 23  # marks a sentence reference (else a passage index)
-_SLOTS = ("{role}", "{industry}", "{region}")
-
-
-@dataclass(frozen=True, slots=True)
-class PassagePrints:
-    """One report's summary for the cross-report check (hashes and positions only).
-
-    `passages`: 4 unsigned 64-bit values per passage (line, column, words plus 1 << 32
-    for a bullet, text hash);
-    `prints`: the sampled shingle hashes of all passages, concatenated; `ends`: where
-    each passage's shingles end in `prints`; `sentences`: 4 values per sentence of a
-    multi-sentence passage (line, column, passage index, text hash).
-    """
-
-    passages: bytes
-    prints: bytes
-    ends: bytes
-    sentences: bytes
-
-    def rows(self) -> tuple[array[int], array[int], array[int], array[int]]:
-        passages, prints, ends, sentences = array("Q"), array("Q"), array("I"), array("Q")
-        passages.frombytes(self.passages)
-        prints.frombytes(self.prints)
-        ends.frombytes(self.ends)
-        sentences.frombytes(self.sentences)
-        return passages, prints, ends, sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,101 +51,6 @@ class SharedPassage:
     exact: bool
 
 
-def _settings(config: Config | None) -> dict[str, Any]:
-    from reportlint.data import load_data
-
-    base = dict(load_data("duplication", config)["shared"])
-    if config is not None:
-        base.update(config.rules.get("D004", {}))
-    return base
-
-
-def _hash(text: str, kind: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8, person=kind).digest(),
-                          "little")
-
-
-def _slotted(tokens: list[str], names: Sequence[tuple[list[str], str]]) -> list[str]:
-    """Tokens with each own name (longest first) replaced by its slot."""
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for name, slot in names:
-            if tokens[i:i + len(name)] == name:
-                out.append(slot)
-                i += len(name)
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
-
-
-def _names(doc: Document) -> list[tuple[list[str], str]]:
-    meta = doc.meta
-    if meta is None:
-        return []
-    pairs = [(words(meta.role), "{role}"), (words(meta.industry), "{industry}"),
-             (words(meta.region), "{region}")]
-    pairs += [(words(alias), "{role}") for alias in meta.role_aliases or []]
-    return sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0]))
-
-
-def boilerplate_keys(config: Config | None) -> frozenset[str]:
-    """The allow-list's passages in comparison form, slots kept as {role} etc."""
-    from reportlint.data import load_data
-
-    keys = set()
-    for entry in load_data("boilerplate", config).get("passages") or []:
-        parts = str(entry)
-        for slot in _SLOTS:
-            parts = parts.replace(slot, f" {slot.strip('{}')}slot ")
-        key = normalize(parts)
-        for slot in _SLOTS:
-            key = key.replace(f"{slot.strip('{}')}slot", slot)
-        keys.add(key)
-    return frozenset(keys)
-
-
-def summarize_passages(doc: Document, config: Config | None = None) -> PassagePrints:
-    """The compact summary of one report's prose for the cross-report check."""
-    from reportlint.document import Kind
-    from reportlint.repetition import NOT_PROSE
-
-    settings = _settings(config)
-    size, modulus = int(settings["shingle_words"]), int(settings["sample_modulus"])
-    min_sentence, min_passage = int(settings["min_sentence_words"]), int(
-        settings["min_passage_words"])
-    allowed, names = boilerplate_keys(config), _names(doc)
-    passages, prints, ends, sentences = array("Q"), array("Q"), array("I"), array("Q")
-    for unit in doc.units:
-        if unit.kind not in (Kind.PARAGRAPH, Kind.BULLET) or unit.section in NOT_PROSE:
-            continue
-        tokens = _slotted(words(unit.text), names)
-        spans = split_sentences(unit.text)
-        keys = [" ".join(_slotted(words(unit.text[s:e]), names)) for s, e in spans]
-        key = " ".join(tokens)
-        if len(tokens) < min_sentence or key in allowed or all(k in allowed for k in keys):
-            continue
-        index = len(passages) // 4
-        line, column = doc.position(unit.offset())
-        bullet = int(unit.kind is Kind.BULLET) << 32
-        passages.extend((line, column, len(tokens) | bullet, _hash(key, b"passage")))
-        if len(tokens) >= min_passage:
-            for start in range(len(tokens) - size + 1):
-                value = _hash(" ".join(tokens[start:start + size]), b"shingle")
-                if value % modulus == 0:
-                    prints.append(value)
-        ends.append(len(prints))
-        if len(spans) > 1:
-            for (start, _), sentence in zip(spans, keys, strict=True):
-                if len(sentence.split()) >= min_sentence and sentence not in allowed:
-                    line, column = doc.position(unit.offset(start))
-                    sentences.extend((line, column, index, _hash(sentence, b"passage")))
-    return PassagePrints(passages.tobytes(), prints.tobytes(), ends.tobytes(),
-                         sentences.tobytes())
-
-
 @dataclass
 class _Report:
     path: str
@@ -189,8 +64,8 @@ class _Report:
 
     def place(self, ref: int) -> int:
         """The line of a passage or sentence reference."""
-        if ref & _SENTENCE:
-            return self.sentences[4 * (ref ^ _SENTENCE)]
+        if ref & SENTENCE:
+            return self.sentences[4 * (ref ^ SENTENCE)]
         return self.passages[4 * ref]
 
 
@@ -210,7 +85,7 @@ class PassageIndex:
             for value in report.shingles(index):
                 yield value, index
         for index in range(len(report.sentences) // 4):
-            yield report.sentences[4 * index + 3], _SENTENCE | index
+            yield report.sentences[4 * index + 3], SENTENCE | index
 
     def _build(self) -> None:
         total = sum(len(r.passages) // 4 + len(r.prints) + len(r.sentences) // 4
@@ -280,8 +155,8 @@ class PassageIndex:
 def shared_passage_hits(entries: Sequence[CorpusEntry],
                         config: Config | None = None) -> Iterator[tuple[str, Hit]]:
     """(path, Hit) for every passage and sentence a report shares with others."""
-    settings = _settings(config)
-    containment, limit = float(settings["containment"]), int(settings["max_names"])
+    options = settings(config)
+    containment, limit = float(options["containment"]), int(options["max_names"])
     index = PassageIndex((e.path, e.summary) for e in entries
                          if isinstance(e.summary, PassagePrints))
     for number, report in enumerate(index.reports):
@@ -343,7 +218,7 @@ def find_shared_passages(paths: Iterable[str | Path], config: Config | None = No
         if doc.readable:
             entries.append((target.display, summarize_passages(doc, config)))
     index = PassageIndex(entries)
-    groups = _group_copies(index, float(_settings(config)["containment"]))
+    groups = _group_copies(index, float(settings(config)["containment"]))
     ranked = sorted(groups.values(), key=lambda g: (-len({n for n, _ in g[0]}), -g[2],
                                                      min(g[0])))
     found = []
@@ -396,7 +271,7 @@ def _group_copies(index: PassageIndex, containment: float
             posting = index.postings.get(value)
             if (number, passage) in shared_passages or posting is None:
                 continue
-            node = (number, _SENTENCE | sentence)
+            node = (number, SENTENCE | sentence)
             sizes[node] = 0
             first = (posting[0] >> 24, posting[0] & 0xFFFFFF)
             join(node, first if first[0] != number else node, True)
