@@ -5,9 +5,10 @@ reports only the findings that are not in it, and says how many recorded ones ar
 
 A finding is recorded by its rule, its path (relative to the baseline file's folder, so
 the check can run from anywhere) and a fingerprint of the text it stands on: the words
-of its line, and its message with line numbers masked. Line numbers themselves are left
-out, so a finding survives lines being inserted or removed above it; editing the flagged
-line makes it new. The same fingerprint may be recorded several times; each recorded
+of its line, and its message with every number masked (messages cite line numbers, as in
+"used 10 times (lines 20, 25, ...)"; the line's own words keep what the numbers said).
+Line numbers themselves are left out, so a finding survives lines being inserted or
+removed above it; editing the flagged line makes it new. The same fingerprint may be recorded several times; each recorded
 copy hides one finding.
 
 The file is JSON:
@@ -35,7 +36,7 @@ from pathlib import Path
 from reportlint.findings import Finding
 
 BASELINE_VERSION = 1
-_LINE_NUMBER = re.compile(r"\b(lines?) \d+(?:\s*[-–]\s*\d+)?")
+_NUMBER = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -58,7 +59,7 @@ class LineTexts:
 
 def fingerprint(finding: Finding, line_text: str) -> str:
     """A digest of what a finding is about, independent of where its line now stands."""
-    message = _LINE_NUMBER.sub(r"\1 N", finding.message)
+    message = _NUMBER.sub("#", finding.message)
     words = _SPACE.sub(" ", line_text).strip()
     digest = hashlib.sha256(f"{finding.rule}\0{words}\0{message}".encode())
     return digest.hexdigest()[:20]
