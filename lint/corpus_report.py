@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlint.config import Config
@@ -30,6 +30,7 @@ class SharedPassage:
     text: str
     reports: int
     places: tuple[tuple[str, int], ...]
+    exact: bool = True  # False: some copies differ slightly (a near copy)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,15 @@ class CorpusFacts:
     drift: list[Drift] | None
     drift_note: str
     seconds: float
+    # (path, family) of each paragraph written in another role family's words.
+    foreign: list[tuple[str, str]] = field(default_factory=list)
+    _indexes: dict[str, int] | None = field(default=None, repr=False)
+
+    def report_index(self, display: str) -> int | None:
+        """Where the report a finding names (by its display path) is in `gate.reports`."""
+        if self._indexes is None:
+            self._indexes = {r.display: i for i, r in enumerate(self.gate.reports)}
+        return self._indexes.get(display)
 
 
 def collect_facts(root: Path, config: Config, *, title: str | None = None,
@@ -73,7 +83,7 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
     drift, drift_note = role_family_drift(findings, all_rules())
     return CorpusFacts(title or f"Report check: {root.resolve().name}", gate, all_rules(),
                        passages, passages_note, drift, drift_note,
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, foreign_paragraphs(findings))
 
 
 def build_corpus_page(root: Path, config: Config, *, title: str | None = None,
@@ -113,7 +123,7 @@ def _as_passage(item: object) -> SharedPassage | None:
     pairs = tuple((str(path), int(line)) for path, line in places)
     reports = getattr(item, "reports", None)
     count = reports if isinstance(reports, int) else len({path for path, _ in pairs})
-    return SharedPassage(text, count, pairs)
+    return SharedPassage(text, count, pairs, getattr(item, "exact", True) is not False)
 
 
 def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule]]
@@ -134,6 +144,19 @@ def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule]]
                       "drift yet, so this part of the page has no data.")
     drift.sort(key=lambda d: (-d.share, d.path))
     return drift, ""
+
+
+def foreign_paragraphs(findings: Sequence[Finding]) -> list[tuple[str, str]]:
+    """(path, family) of each paragraph-level finding of another family's vocabulary:
+    a consistency finding carrying ("family", name) but no report-level share."""
+    found = []
+    for finding in findings:
+        data = dict(finding.data)
+        family = data.get("family")
+        if (finding.category is Category.CONSISTENCY and isinstance(family, str)
+                and "share" not in data):
+            found.append((finding.path, family))
+    return found
 
 
 def _is_drift_rule(rule: type[Rule]) -> bool:

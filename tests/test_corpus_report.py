@@ -31,15 +31,11 @@ ANALYST = CLEAN_FIXTURES / "data-analyst-retail-us-2025.md"
 
 @pytest.fixture
 def corpus(tmp_path: Path, imported_example: Path) -> Path:
-    """Two clean reports, the imported example page and a report with a hostile heading."""
+    """Two clean reports and the imported example page."""
     root = tmp_path / "reports"
     root.mkdir()
     for source in (SELLER, ANALYST, imported_example):
         shutil.copy(source, root / source.name)
-    hostile = ANALYST.read_text(encoding="utf-8").replace(
-        "## Demand Drivers\n", "## Demand Drivers\n\n### <script>alert('x')</script>\n\n"
-        "Text.\n\n", 1)
-    (root / "hostile-report.md").write_text(hostile, encoding="utf-8")
     return root
 
 
@@ -75,14 +71,14 @@ def test_every_rule_is_explained_on_the_page(corpus: Path) -> None:
 def test_summary_table_and_charts(corpus: Path, imported_example: Path) -> None:
     facts = collect_facts(corpus, Config())
     page = render_page(facts)
-    assert len(facts.gate.reports) == 4
-    assert '<div class="tile-value">4</div><div class="tile-label">Reports checked' in page
-    assert '<div class="tile-value">50.0%</div>' in page  # the example and the hostile fail
+    assert len(facts.gate.reports) == 3
+    assert '<div class="tile-value">3</div><div class="tile-label">Reports checked' in page
+    assert '<div class="tile-value">66.7%</div>' in page  # the example fails
     table = page.split('id="report-table"')[1].split("</table>")[0]
-    assert table.count("<tr class=") == 4
+    assert table.count("<tr class=") == 3
     # Failing reports first, and each links to its findings.
     rows = re.findall(r'<tr class="(pass|fail)"><td data-sort="([^"]+)">', table)
-    assert [status for status, _ in rows] == ["fail", "fail", "pass", "pass"]
+    assert [status for status, _ in rows] == ["fail", "pass", "pass"]
     example_index = next(i for i, r in enumerate(facts.gate.reports)
                          if r.path == imported_example.name)
     assert f'<a href="#report-{example_index}">{imported_example.name}</a>' in table
@@ -94,8 +90,11 @@ def test_summary_table_and_charts(corpus: Path, imported_example: Path) -> None:
     assert 'href="#rule-S007"' in page  # the example's proof map, linked to its rule
 
 
-def test_report_text_is_escaped(corpus: Path) -> None:
-    page = page_for(corpus)
+def test_report_text_is_escaped(tmp_path: Path) -> None:
+    front = SELLER.read_text(encoding="utf-8").split("## Executive Summary")[0]
+    (tmp_path / "draft.md").write_text(f"{front}## <script>alert('x')</script>\n\nText.\n",
+                                       encoding="utf-8")
+    page = page_for(tmp_path)
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
 
@@ -164,13 +163,41 @@ def test_passages_and_drift_are_shown(tmp_path: Path) -> None:
     facts = facts_with(
         tmp_path,
         passages=[SharedPassage("Hiring managers buy predictability.", 3,
-                                ((display, 20), ("b.md", 7), ("c.md", 9)))],
+                                ((display, 20), ("b.md", 7), ("c.md", 9))),
+                  SharedPassage("Ask for the quota and the ramp.", 2,
+                                (("b.md", 3), ("c.md", 4)), exact=False)],
         drift=[Drift(display, "sales", 0.5, "C900", "reads like a sales report")])
     page = render_page(facts)
     assert "<blockquote>Hiring managers buy predictability.</blockquote>" in page
-    assert "in 3 reports" in page and "b.md:7" in page
+    assert "in 3 reports, word for word" in page and "b.md:7" in page
+    assert "in 2 reports, nearly word for word" in page
+    # The one report in this corpus has no findings, so its place is not a link.
+    assert f"<li>{SELLER.name}:20</li>" in page
     assert 'id="chart-drift"' in page and 'data-label="sales"' in page
     assert "50%" in page
+    assert f'<td>{SELLER.name}</td><td>sales</td>' in page  # no findings: no link
+
+
+def test_paragraphs_in_another_familys_words_are_counted(tmp_path: Path) -> None:
+    display = (tmp_path / SELLER.name).as_posix()
+    facts = facts_with(tmp_path, drift=[], foreign=[(display, "engineering"),
+                                                    (display, "engineering"), ("b.md", "sales")])
+    page = render_page(facts)
+    assert 'id="chart-drift"' not in page  # no report drifts as a whole
+    assert ('<tr><td>engineering</td><td class="num">0</td><td class="num">2</td>'
+            '<td class="num">1</td></tr>') in page
+
+
+def test_the_example_page_drifts_toward_sales(corpus: Path, imported_example: Path) -> None:
+    facts = collect_facts(corpus, Config())
+    assert facts.drift is not None and facts.drift_note == ""
+    example = [d for d in facts.drift if d.path.endswith(imported_example.name)]
+    assert len(example) == 1 and example[0].family.lower() == "sales"
+    assert 0.1 <= example[0].share <= 1
+    assert any(path.endswith(imported_example.name) and family.lower() == "sales"
+               for path, family in facts.foreign)
+    page = render_page(facts)
+    assert 'id="chart-drift"' in page and "Most drifted reports" in page
 
 
 def test_doc_html() -> None:

@@ -195,22 +195,17 @@ def passages(facts: CorpusFacts) -> str:
         return f'{head}<p class="unavailable">{escape(facts.passages_note)}</p></section>'
     if not facts.passages:
         return f'{head}<p class="empty">No passage appears in more than one report.</p></section>'
-    anchors = {r.display: i for i, r in enumerate(facts.gate.reports)}
     items = []
     for passage in facts.passages:
-        places = []
-        for path, line in passage.places[:PLACES_PER_PASSAGE]:
-            where = escape(f"{path}:{line}")
-            index = anchors.get(path)
-            places.append(f'<li><a href="#{report_anchor(index)}">{where}</a></li>'
-                          if index is not None and facts.gate.reports[index].findings
-                          else f"<li>{where}</li>")
+        places = [f"<li>{_report_link(facts, path, line)}</li>"
+                  for path, line in passage.places[:PLACES_PER_PASSAGE]]
         more = len(passage.places) - PLACES_PER_PASSAGE
         if more > 0:
             places.append(f"<li>and {more:,} more</li>")
         text = passage.text if len(passage.text) <= 400 else passage.text[:399] + "…"
+        how = "word for word" if passage.exact else "nearly word for word"
         items.append(f'<li><blockquote>{escape(text)}</blockquote><details><summary>in '
-                     f'{plural(passage.reports, "report")}</summary><ul class="places">'
+                     f'{plural(passage.reports, "report")}, {how}</summary><ul class="places">'
                      f'{"".join(places)}</ul></details></li>')
     return f'{head}<ol class="passages">{"".join(items)}</ol></section>'
 
@@ -218,22 +213,42 @@ def passages(facts: CorpusFacts) -> str:
 def drift(facts: CorpusFacts) -> str:
     head = ('<section id="drift"><h2>Role-family drift</h2><p>A report about one kind of job '
             'that uses another job family\'s words (a support report that talks like a sales '
-            'report) was often copied from the wrong template. The share is the part of the '
-            'report\'s job-specific vocabulary that belongs to the other family.</p>')
+            'report) was often copied from the wrong template. A report <em>drifts</em> when '
+            'a large share of its sentences read as another family\'s; single paragraphs in '
+            'another family\'s words are counted too.</p>')
     if facts.drift is None:
         return f'{head}<p class="unavailable">{escape(facts.drift_note)}</p></section>'
-    if not facts.drift:
+    if not facts.drift and not facts.foreign:
         return (f'{head}<p class="empty">No report leans toward another job family\'s '
                 f'vocabulary.</p></section>')
-    families = Counter(d.family for d in facts.drift)
-    bars = [Bar(family, (Segment(count, CATEGORY_COLOURS[Category.CONSISTENCY], "reports"),))
-            for family, count in families.most_common()]
-    anchors = {r.display: i for i, r in enumerate(facts.gate.reports)}
+    drifting = Counter(d.family for d in facts.drift)
+    paragraphs = Counter(family for _, family in facts.foreign)
+    paragraph_reports = Counter(family for _, family in set(facts.foreign))
+    families = sorted(set(drifting) | set(paragraphs),
+                      key=lambda f: (-drifting[f], -paragraphs[f], f))
+    chart = ""
+    if drifting:
+        bars = [Bar(family, (Segment(drifting[family], CATEGORY_COLOURS[Category.CONSISTENCY],
+                                     "reports drifting"),))
+                for family in families if drifting[family]]
+        chart = ("<h3>Reports drifting toward each family</h3>"
+                 + bar_chart(bars, "Reports drifting toward each role family", "chart-drift"))
+    overview = "".join(f'<tr><td>{escape(family)}</td><td class="num">{drifting[family]:,}</td>'
+                       f'<td class="num">{paragraphs[family]:,}</td><td class="num">'
+                       f'{paragraph_reports[family]:,}</td></tr>' for family in families)
+    table = ('<h3>By family</h3><table class="data"><thead><tr><th>Family whose words are '
+             'used</th><th class="num">Reports drifting</th><th class="num">Paragraphs in its '
+             'words</th><th class="num">Reports with such paragraphs</th></tr></thead>'
+             f'<tbody>{overview}</tbody></table>')
+    return f'{head}{chart}{table}{_drifted_reports(facts)}</section>'
+
+
+def _drifted_reports(facts: CorpusFacts) -> str:
+    if not facts.drift:
+        return ""
     rows = []
     for item in facts.drift[:DRIFT_ROWS]:
-        index = anchors.get(item.path)
-        name = escape(item.path)
-        cell = f'<a href="#{report_anchor(index)}">{name}</a>' if index is not None else name
+        cell = _report_link(facts, item.path)
         percent = max(0.0, min(item.share, 1.0)) * 100
         rows.append(f'<tr><td>{cell}</td><td>{escape(item.family)}</td><td class="num">'
                     f'<span class="share"><span style="width:{percent:.0f}%"></span></span> '
@@ -241,11 +256,19 @@ def drift(facts: CorpusFacts) -> str:
                     f'</td></tr>')
     more = (f'<p>And {len(facts.drift) - DRIFT_ROWS:,} more.</p>'
             if len(facts.drift) > DRIFT_ROWS else "")
-    return (f'{head}<h3>Reports leaning toward each family</h3>'
-            f'{bar_chart(bars, "Reports leaning toward each role family", "chart-drift")}'
-            f'<h3>Most drifted reports</h3><table class="data"><thead><tr><th>Report</th>'
-            f'<th>Leans toward</th><th class="num">Share</th><th>Finding</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>{more}</section>')
+    return ('<h3>Most drifted reports</h3><table class="data"><thead><tr><th>Report</th>'
+            '<th>Drifts toward</th><th class="num">Share of sentences</th><th>Finding</th>'
+            f'</tr></thead><tbody>{"".join(rows)}</tbody></table>{more}')
+
+
+def _report_link(facts: CorpusFacts, display: str, line: int | None = None) -> str:
+    """A report's path (relative to the corpus), linked to its findings if it has any."""
+    index = facts.report_index(display)
+    report = facts.gate.reports[index] if index is not None else None
+    name = escape((report.path if report else display) + (f":{line}" if line else ""))
+    if report is None or not report.findings:
+        return name
+    return f'<a href="#{report_anchor(index or 0)}">{name}</a>'
 
 
 def findings_by_report(facts: CorpusFacts) -> str:
