@@ -1,0 +1,182 @@
+"""The claim detector: is a sentence a factual claim about the market that needs a
+source, and which words make it one?
+
+A sentence is a claim when it carries a cue (a figure, a date, a comparison, a trend,
+a forecast, a quantifier over the market, or an attribution to someone's data) and
+is not advice, a question, the writer's own recommendation, a definition, or the
+report describing itself. The cues and the signs of advice are data
+(`lint/data/claim_cues.yaml`); this module only applies them, so the rule that
+reports unbacked claims and the tests that measure the detector share one judge.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from reportlint.text import fold, strip_inline
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+
+_LABEL = re.compile(r"^([^:;.?!]{1,60}?):\s+(?=\S)")
+_DASH_LABEL = re.compile(r"^(.{1,60}?)\s+[—–-]\s+(?=\S)")
+_LABEL_WORDS = 6
+_TRIM = " \t\"'“”‘’()[]*_"
+_WORD = re.compile(r"[\w'’-]+")
+_FIGURES = ("number", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCue:
+    """Why a sentence reads as a claim: the kind of cue and the words that carry it."""
+
+    kind: str  # attribution, forecast, number, date, comparative, trend, quantifier
+    text: str
+
+    def __str__(self) -> str:
+        return f'{self.kind} "{self.text}"'
+
+
+def _phrase(entries: list[str]) -> str:
+    return "|".join(f"(?:{entry})" for entry in entries)
+
+
+def _words_pattern(entries: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{_phrase(entries)})(?![\w'’])", re.IGNORECASE)
+
+
+class ClaimDetector:
+    """Cues and signs of advice compiled from the `claim_cues` data."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.cues = [(kind, _words_pattern(entries))
+                     for kind, entries in data.get("cues", {}).items() if entries]
+        self.opening = _start_pattern(data.get("opening_quantifiers", []))
+        self.variety = _words_pattern(data.get("variety", []) or ["(?!)"])
+        self.comparative_words = {w.casefold() for w in data.get("comparative_words", [])}
+        self.not_comparison_after = {w.casefold()
+                                     for w in data.get("not_comparison_after", [])}
+        self.not_superlatives = {w.casefold() for w in data.get("not_superlatives", [])}
+        signs = data.get("not_claims", {})
+        self.imperative = _start_pattern(signs.get("imperative_verbs", []))
+        self.second_person = _start_pattern(signs.get("second_person", []))
+        self.conditional = _start_pattern(signs.get("conditionals", []))
+        openers = signs.get("clause_openers", [])
+        self.clause = re.compile(rf"^(?:{_phrase(openers)})\b[^,;:]{{0,80}},\s+",
+                                 re.IGNORECASE) if openers else None
+        self.not_claim = [(name, _words_pattern(signs.get(name, [])))
+                          for name in ("recommendation", "framing", "definition")
+                          if signs.get(name)]
+
+    def find(self, sentence: str) -> ClaimCue | None:
+        """The cue that makes `sentence` (inline Markdown allowed) a claim, or None when
+        it is not one."""
+        plain = fold(strip_inline(sentence)).strip(_TRIM + " ")
+        if not plain or plain.rstrip(_TRIM).endswith(("?", ":")):
+            return None  # a question, or the lead-in to a list
+        label_end = _label_end(plain)
+        body = plain[label_end:]
+        if self.is_advice(body) or self.conditional.match(body):
+            return None
+        if any(pattern.search(plain) for _, pattern in self.not_claim):
+            return None
+        return self.cue_in(plain, label_end)
+
+    def is_advice(self, body: str) -> bool:
+        """An instruction or a sentence about the reader: its main clause starts with
+        an imperative verb or with "you"."""
+        clause = body
+        for _ in range(2):
+            if self.imperative.match(clause) or self.second_person.match(clause):
+                return True
+            opened = self.clause.match(clause) if self.clause else None
+            if opened is None:
+                return False
+            clause = clause[opened.end():]
+        return False
+
+    def cue_in(self, text: str, label_end: int = 0) -> ClaimCue | None:
+        """The first cue in `text`, by the data's order of kinds. Figures and dates in
+        a leading label ("Weeks 1–2: ", "Q1 2026: ") do not count."""
+        for kind, pattern in self.cues:
+            for match in pattern.finditer(text):
+                if kind in _FIGURES and match.start() < label_end:
+                    continue
+                if kind == "comparative" and self._false_superlative(match.group(0)):
+                    continue
+                return ClaimCue(kind, match.group(0))
+            if kind == "comparative":
+                than = self._comparison(text)
+                if than is not None:
+                    return ClaimCue(kind, than)
+        opening = self.opening.match(text[label_end:])
+        if opening is None or self.variety.search(text, opening.end()):
+            return None
+        return ClaimCue("quantifier", opening.group(0))
+
+    def _false_superlative(self, text: str) -> bool:
+        last = text.split()[-1].casefold()
+        return "-" not in last and last in self.not_superlatives  # "best-paid" counts
+
+    def _comparison(self, body: str) -> str | None:
+        """"<comparative> ... than" within six words: "earn more than", "steadier demand
+        for actuarial analysts than". Not "rather than" or "other than"."""
+        words = [(m.group(0).casefold(), m.start()) for m in _WORD.finditer(body)]
+        for index, (word, start) in enumerate(words):
+            if word != "than" or index == 0 or words[index - 1][0] in ("rather", "other"):
+                continue
+            for back in range(index - 1, max(index - 7, -1), -1):
+                if words[back][0] not in self.comparative_words:
+                    continue
+                before = {w for w, _ in words[max(back - 6, 0):back]}
+                if before & self.not_comparison_after:
+                    break
+                return body[words[back][1]:start + len(word)]
+        return None
+
+
+def _start_pattern(entries: list[str]) -> re.Pattern[str]:
+    if not entries:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^(?:{_phrase(entries)})(?![\w'’-])", re.IGNORECASE)
+
+
+def _label_end(text: str) -> int:
+    """Where the sentence proper starts after a leading short label or two ("Weeks
+    1–2: ", "Tier 1 support — "): plan labels, stage names and list numbers are not
+    what the sentence asserts."""
+    end = 0
+    for _ in range(2):
+        for pattern in (_LABEL, _DASH_LABEL):
+            match = pattern.match(text, end)
+            if match and len(match.group(1).split()) <= _LABEL_WORDS:
+                end = match.end()
+                break
+        else:
+            break
+    while end < len(text) and text[end] in _TRIM:
+        end += 1
+    return end
+
+
+@lru_cache(maxsize=8)
+def _compiled(key: str) -> ClaimDetector:
+    return ClaimDetector(json.loads(key))
+
+
+def claim_detector(config: Config | None = None) -> ClaimDetector:
+    """The detector for a configuration (the packaged cues, extended by the config's
+    `data: {claim_cues: ...}`)."""
+    from reportlint.data import load_data
+
+    data = load_data("claim_cues", config) or {}
+    return _compiled(json.dumps(data, default=str))  # key order = cue priority
+
+
+def find_claim_cue(sentence: str, config: Config | None = None) -> ClaimCue | None:
+    """The cue that makes `sentence` a claim that needs a source, or None."""
+    return claim_detector(config).find(sentence)
