@@ -10,27 +10,22 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlint.config import Config
+from reportlint.engine import RuleSet
 from reportlint.findings import Category, Finding, Severity
 from reportlint.gate import GateError, GateResult, run_gate
 from reportlint.registry import Rule, all_rules
+
+if TYPE_CHECKING:
+    from reportlint.passages import SharedPassage
 
 TOP_PASSAGES = 15
 
 
 class ReportError(Exception):
     """The page cannot be built (no such folder, no reports)."""
-
-
-@dataclass(frozen=True)
-class SharedPassage:
-    """A passage found in several reports, and where: (path, line) in each."""
-
-    text: str
-    reports: int
-    places: tuple[tuple[str, int], ...]
-    exact: bool = True  # False: some copies differ slightly (a near copy)
 
 
 @dataclass(frozen=True)
@@ -46,14 +41,13 @@ class Drift:
 
 @dataclass
 class CorpusFacts:
-    """Everything the page shows. `passages` / `drift` are None when the reportlint in use
-    cannot compute them; `*_note` then says why, in plain words."""
+    """Everything the page shows. `drift` is None when it was not measured (the drift
+    rule is turned off); `drift_note` then says so in plain words."""
 
     title: str
     gate: GateResult
     rules: tuple[type[Rule], ...]
-    passages: list[SharedPassage] | None
-    passages_note: str
+    passages: list[SharedPassage]
     drift: list[Drift] | None
     drift_note: str
     seconds: float
@@ -79,10 +73,11 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
     except GateError as error:
         raise ReportError(str(error)) from None
     findings = [f for report in gate.reports for f in report.findings]
-    passages, passages_note = shared_passages([r.display for r in gate.reports], config, top)
-    drift, drift_note = role_family_drift(findings, all_rules())
+    passages = shared_passages([r.display for r in gate.reports], config, top)
+    active = [rule for rule, _ in RuleSet(config).for_path("")]
+    drift, drift_note = role_family_drift(findings, active)
     return CorpusFacts(title or f"Report check: {root.resolve().name}", gate, all_rules(),
-                       passages, passages_note, drift, drift_note,
+                       passages, drift, drift_note,
                        time.perf_counter() - started, foreign_paragraphs(findings))
 
 
@@ -98,38 +93,18 @@ def build_corpus_page(root: Path, config: Config, *, title: str | None = None,
     return render_page(facts)
 
 
-def shared_passages(paths: Sequence[str], config: Config,
-                    top: int) -> tuple[list[SharedPassage] | None, str]:
-    """The passages shared by the most reports, or (None, why not)."""
-    import importlib
+def shared_passages(paths: Sequence[str], config: Config, top: int) -> list[SharedPassage]:
+    """The passages shared by the most reports, most widely shared first."""
+    from reportlint.passages import find_shared_passages
 
-    try:
-        passages_module = importlib.import_module("reportlint.passages")
-    except ImportError:
-        return None, ("This version of reportlint cannot find shared passages yet, so this "
-                      "part of the page has no data.")
-    finder = getattr(passages_module, "find_shared_passages", None)
-    if finder is None:
-        return None, "This version of reportlint cannot find shared passages yet."
-    found = [_as_passage(item) for item in finder(list(paths), config, top)]
-    return [p for p in found if p is not None][:top], ""
+    return find_shared_passages(list(paths), config, top) if len(paths) > 1 else []
 
 
-def _as_passage(item: object) -> SharedPassage | None:
-    text = getattr(item, "text", None)
-    places = getattr(item, "places", None) or getattr(item, "locations", None) or ()
-    if not isinstance(text, str):
-        return None
-    pairs = tuple((str(path), int(line)) for path, line in places)
-    reports = getattr(item, "reports", None)
-    count = reports if isinstance(reports, int) else len({path for path, _ in pairs})
-    return SharedPassage(text, count, pairs, getattr(item, "exact", True) is not False)
-
-
-def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule]]
+def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule] | Rule]
                       ) -> tuple[list[Drift] | None, str]:
     """Reports whose vocabulary drifts to another role family, most drifted first, from the
-    findings that carry ("family", name) and ("share", fraction); or (None, why not)."""
+    findings that carry ("family", name) and ("share", fraction) (C005 role-drift); or
+    (None, why not) when none of the active `rules` measures drift."""
     drift = []
     for finding in findings:
         data = dict(finding.data)
@@ -140,8 +115,8 @@ def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule]]
             drift.append(Drift(finding.path, family, float(share), finding.rule,
                                finding.message))
     if not drift and not any(_is_drift_rule(rule) for rule in rules):
-        return None, ("This version of reportlint has no rule that measures role-family "
-                      "drift yet, so this part of the page has no data.")
+        return None, ("Role-family drift was not measured: the rule that measures it "
+                      "(role-drift) is turned off in this configuration.")
     drift.sort(key=lambda d: (-d.share, d.path))
     return drift, ""
 
@@ -159,5 +134,5 @@ def foreign_paragraphs(findings: Sequence[Finding]) -> list[tuple[str, str]]:
     return found
 
 
-def _is_drift_rule(rule: type[Rule]) -> bool:
+def _is_drift_rule(rule: type[Rule] | Rule) -> bool:
     return rule.category is Category.CONSISTENCY and "drift" in rule.name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -12,15 +12,9 @@ from click.testing import CliRunner
 from conftest import CLEAN_FIXTURES, CONTENT
 from reportlint.cli import main
 from reportlint.config import Config
-from reportlint.corpus_report import (
-    CorpusFacts,
-    Drift,
-    SharedPassage,
-    collect_facts,
-    role_family_drift,
-    shared_passages,
-)
+from reportlint.corpus_report import CorpusFacts, Drift, collect_facts, role_family_drift
 from reportlint.findings import Category, Finding, Severity
+from reportlint.passages import SharedPassage
 from reportlint.registry import all_rules
 from reportlint.reportpage import render_page
 from reportlint.reportpage.sections import doc_html
@@ -128,19 +122,34 @@ def test_role_family_drift_from_finding_data() -> None:
                            "reads like a sales report (41% of its role words)")]
 
 
-def test_drift_is_plainly_unavailable_without_a_drift_rule() -> None:
+def test_drift_is_plainly_unavailable_when_its_rule_is_off(tmp_path: Path) -> None:
     rules = tuple(rule for rule in all_rules() if "drift" not in rule.name)
     drift, note = role_family_drift([], rules)
     assert drift is None
-    assert "no rule that measures role-family drift" in note
+    assert "turned off" in note
+    shutil.copy(SELLER, tmp_path / SELLER.name)
+    facts = collect_facts(tmp_path, Config(ignore=["role-drift"]))
+    assert facts.drift is None
+    assert f'<p class="unavailable">{escape(facts.drift_note)}</p>' in render_page(facts)
 
 
-def test_passages_are_plainly_unavailable_without_the_finder(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "reportlint.passages", None)  # import fails
-    passages, note = shared_passages([str(SELLER)], Config(), 5)
-    assert passages is None
-    assert "cannot find shared passages" in note
+def test_the_most_widely_shared_passages(tmp_path: Path) -> None:
+    seller = SELLER.read_text(encoding="utf-8")
+    snapshot = seller.split("## Market Snapshot (2025)\n\n")[1].split("\n\n")[0]
+    shutil.copy(SELLER, tmp_path / SELLER.name)
+    analyst = ANALYST.read_text(encoding="utf-8")
+    marker = "## Demand Drivers\n\n"
+    assert marker in analyst
+    (tmp_path / ANALYST.name).write_text(analyst.replace(marker, f"{marker}{snapshot}\n\n", 1),
+                                         encoding="utf-8")
+    facts = collect_facts(tmp_path, Config())
+    assert facts.passages, "the pasted paragraph is shared by two reports"
+    top = facts.passages[0]
+    assert top.reports == 2 and top.exact
+    assert {Path(path).name for path, _ in top.places} == {SELLER.name, ANALYST.name}
+    page = render_page(facts)
+    assert "in 2 reports, word for word" in page
+    assert escape(top.text[:60]) in page
 
 
 def facts_with(tmp_path: Path, **extra: object) -> CorpusFacts:
@@ -151,21 +160,14 @@ def facts_with(tmp_path: Path, **extra: object) -> CorpusFacts:
     return facts
 
 
-def test_unavailable_sections_say_so_in_plain_words(tmp_path: Path) -> None:
-    page = render_page(facts_with(tmp_path, passages=None, passages_note="Not computed yet.",
-                                  drift=None, drift_note="No drift data."))
-    assert '<p class="unavailable">Not computed yet.</p>' in page
-    assert '<p class="unavailable">No drift data.</p>' in page
-
-
 def test_passages_and_drift_are_shown(tmp_path: Path) -> None:
     display = (tmp_path / SELLER.name).as_posix()
     facts = facts_with(
         tmp_path,
         passages=[SharedPassage("Hiring managers buy predictability.", 3,
-                                ((display, 20), ("b.md", 7), ("c.md", 9))),
+                                ((display, 20), ("b.md", 7), ("c.md", 9)), True),
                   SharedPassage("Ask for the quota and the ramp.", 2,
-                                (("b.md", 3), ("c.md", 4)), exact=False)],
+                                (("b.md", 3), ("c.md", 4)), False)],
         drift=[Drift(display, "sales", 0.5, "C900", "reads like a sales report")])
     page = render_page(facts)
     assert "<blockquote>Hiring managers buy predictability.</blockquote>" in page

@@ -191,8 +191,6 @@ def passages(facts: CorpusFacts) -> str:
     head = ('<section id="passages"><h2>Passages most widely shared</h2><p>Text that appears '
             'word for word in several reports: boilerplate that readers (and search engines) '
             'notice. The more reports share a passage, the higher it is.</p>')
-    if facts.passages is None:
-        return f'{head}<p class="unavailable">{escape(facts.passages_note)}</p></section>'
     if not facts.passages:
         return f'{head}<p class="empty">No passage appears in more than one report.</p></section>'
     items = []
