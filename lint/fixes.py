@@ -8,8 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlint.findings import Finding, Fix
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
@@ -44,8 +48,13 @@ class FileFix:
             fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
 
 
-def plan_fixes(findings: Sequence[Finding]) -> list[FileFix]:
-    """What fixing each file would change, file by file (nothing is written)."""
+def plan_fixes(findings: Sequence[Finding], config: Config | None = None,
+               passes: int = 10) -> list[FileFix]:
+    """What fixing each file would change, file by file (nothing is written).
+
+    With `config`, fixing goes on until nothing more is fixable (at most `passes` rounds),
+    as ruff's does: one fix can reveal the next (a misspelt section hides the typos of its
+    subsections), and `--fix` must leave nothing a second run would fix."""
     by_path: dict[str, list[Fix]] = defaultdict(list)
     for finding in findings:
         if finding.fix is not None:
@@ -54,13 +63,38 @@ def plan_fixes(findings: Sequence[Finding]) -> list[FileFix]:
     for path, fixes in sorted(by_path.items()):
         raw = Path(path).read_bytes().decode("utf-8-sig")
         text = raw.replace("\r\n", "\n")
-        fixed, applied = apply_fixes(text, fixes)
-        if applied and Path(path).suffix.lower() in (".yaml", ".yml") and not _yaml_keeps(
-                fixed, fixes):
-            fixed, applied = _apply_yaml_safe(text, fixes)
+        fixed, applied = _apply(path, text, fixes)
+        for _ in range(passes - 1):
+            more = _fixes_in(path, fixed, config) if config is not None and applied else []
+            fixed, extra = _apply(path, fixed, more) if more else (fixed, 0)
+            if not extra:
+                break
+            applied += extra
         if applied and fixed != text:
             plans.append(FileFix(path, _restore(raw, text), _restore(raw, fixed), applied))
     return plans
+
+
+def _apply(path: str, text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+    fixed, applied = apply_fixes(text, fixes)
+    if applied and Path(path).suffix.lower() in (".yaml", ".yml") and not _yaml_keeps(
+            fixed, fixes):
+        fixed, applied = _apply_yaml_safe(text, fixes)
+    return fixed, applied
+
+
+def _fixes_in(path: str, text: str, config: Config) -> list[Fix]:
+    """The fixes the per-file rules offer on `text` as if it were the file at `path`."""
+    import tempfile
+
+    from reportlint.engine import RuleSet, lint_document
+    from reportlint.readers import read_document
+
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / f"draft{Path(path).suffix}"
+        draft.write_text(text, encoding="utf-8")
+        doc = read_document(draft, display=path, max_bytes=config.max_file_size)
+        return [f.fix for f in lint_document(doc, RuleSet(config)) if f.fix is not None]
 
 
 def _yaml_keeps(text: str, fixes: Sequence[Fix]) -> bool:
