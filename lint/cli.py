@@ -11,7 +11,7 @@ from reportlint import __version__
 
 if TYPE_CHECKING:
     from reportlint.config import Config
-    from reportlint.findings import Finding
+    from reportlint.baseline import Entry
 
 
 class ToolError(click.ClickException):
@@ -55,6 +55,9 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
 @click.option("--select", multiple=True, help="Only these rules (codes, prefixes, names, "
               "categories); repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules; repeatable.")
+@click.option("--scope", type=click.Choice(["all", "per-file", "cross-report"]), default="all",
+              show_default=True, help="per-file: skip the checks that compare reports (for "
+              "hooks on changed files); cross-report: run only those.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="Lowest severity that makes the exit status 1 (default: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -64,7 +67,8 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
 def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           exit_zero: bool, fix: bool, show_diff: bool, output: Path | None, statistics: bool,
-          quiet: bool, baseline_path: Path | None, new_baseline: Path | None) -> None:
+          quiet: bool, baseline_path: Path | None, new_baseline: Path | None,
+          scope: str) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them)."""
     from reportlint.engine import exit_status, lint_paths
     from reportlint.findings import Severity
@@ -81,6 +85,9 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
         updates["select"] = list(select)
     if ignore:
         updates["ignore"] = [*config.ignore, *ignore]
+    if scope != "all":  # more to ignore, so that the config's own select still holds
+        skipped = [r.code for r in rules if r.corpus == (scope == "per-file")]
+        updates["ignore"] = [*updates.get("ignore", config.ignore), *skipped]  # type: ignore[misc]
     if fail_on:
         updates["fail_on"] = Severity(fail_on)
     config = config.model_copy(update=updates)
@@ -89,11 +96,12 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
         raise ToolError(f"no such file or folder: {missing[0]}")
     if statistics and output_format not in ("text", "json"):
         raise ToolError("--statistics prints text or json")
+    known = _load_baseline(baseline_path) if baseline_path is not None else None
     result = lint_paths(paths or (".",), config)
     if fix or show_diff:
         from reportlint.fixes import plan_fixes, write_fixes
 
-        plans = plan_fixes(result.findings)
+        plans = plan_fixes(result.findings, config)
         if show_diff:
             click.echo("".join(plan.diff() for plan in plans), nl=False)
             sys.exit(1 if plans else 0)
@@ -116,8 +124,13 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
             click.echo(f"wrote {new_baseline}: {count} finding{'s' if count != 1 else ''} "
                        "recorded", err=True)
         sys.exit(0)
-    if baseline_path is not None:
-        findings = _against_baseline(findings, baseline_path, quiet)
+    if baseline_path is not None and known is not None:
+        from reportlint.baseline import compare, describe
+
+        comparison = compare(findings, known, baseline_path.parent)
+        if not quiet:
+            click.echo(describe(comparison, baseline_path), err=True)
+        findings = comparison.new
     colour = output_format == "text" and output is None and sys.stdout.isatty()
     if statistics:
         from reportlint.reporters.statistics import render_statistics
@@ -137,18 +150,15 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     sys.exit(0 if exit_zero else exit_status(findings, config.fail_on))
 
 
-def _against_baseline(findings: list[Finding], path: Path, quiet: bool) -> list[Finding]:
-    from reportlint.baseline import compare, describe, load_baseline
+def _load_baseline(path: Path) -> list[Entry]:
+    from reportlint.baseline import load_baseline
 
     try:
-        comparison = compare(findings, load_baseline(path), path.parent)
+        return load_baseline(path)
     except OSError as error:
         raise ToolError(f"cannot read baseline {path}: {error.strerror}") from None
     except ValueError as error:
         raise ToolError(f"{path}: {error}") from None
-    if not quiet:
-        click.echo(describe(comparison, path), err=True)
-    return comparison.new
 
 
 @main.command()
