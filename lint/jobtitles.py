@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from reportlint.text import PhraseMatcher, split_sentences, tokens
+from reportlint.text import PhraseMatch, PhraseMatcher, split_sentences, tokens
 
 if TYPE_CHECKING:
     from reportlint.config import Config
@@ -122,19 +122,30 @@ class RoleNames:
             if parts:
                 self.forms.append((name, parts))
         self.forms.sort(key=lambda form: -len(form[1]))
+        # A variant has at most one misspelled word, so one of its first two words reads
+        # as in the name (or is a known abbreviation of it): a cheap test to skip the rest.
+        self._near = {w.casefold() for _, parts in self.forms for w, _, _ in parts}
+        self._near |= {short for short, full in words.abbreviations.items() if full in self._near}
+        self._near |= {w + suffix for w in self._near for suffix in ("s", "es")}
+        self.keys = [" ".join(w.casefold() for w, _, _ in parts) for _, parts in self.forms]
 
-    def find(self, text: str, words: Sequence[Word] | None = None) -> list[RoleMention]:
+    def find(self, text: str, words: Sequence[Word] | None = None,
+             folded: Sequence[str] | None = None) -> list[RoleMention]:
         """Every mention of the role in `text`, exact or a variant, left to right."""
         words = tokens(text) if words is None else words
+        if folded is None:
+            folded = [word.casefold() for word, _, _ in words]
         found: list[RoleMention] = []
-        at = 0
-        while at < len(words):
-            mention = self._exact_at(text, words, at) or self._variant_at(text, words, at)
-            if mention is None:
-                at += 1
+        near = self._near
+        hits = [i for i, word in enumerate(folded) if word in near]
+        after = 0
+        for at in sorted({start for i in hits for start in (i - 1, i) if start >= 0}):
+            if at < after:
                 continue
-            found.append(mention[0])
-            at += mention[1]
+            mention = self._exact_at(text, words, at) or self._variant_at(text, words, at)
+            if mention is not None:
+                found.append(mention[0])
+                after = at + mention[1]
         return found
 
     def _exact_at(self, text: str, words: Sequence[Word],
@@ -222,25 +233,29 @@ class OtherTitle:
 
 
 class TitleFinder:
-    """Finds other job titles used in the report's own place ("as a Data Analyst")."""
+    """Finds other job titles used in the report's own place ("as a Data Analyst").
 
-    def __init__(self, titles: Iterable[str], own: RoleNames) -> None:
+    `titles` matches every known job title, its value the title's comparison key (case-
+    folded words joined by spaces); titles that contain the role or that the role
+    contains ("Senior Product Manager", "Product Manager") are not other titles."""
+
+    def __init__(self, titles: PhraseMatcher[str], own: RoleNames) -> None:
         self.words = own.words
         self.own = own
-        own_keys = [" ".join(w.casefold() for w, _, _ in parts) for _, parts in own.forms]
-        kept = []
-        for title in dict.fromkeys(t.strip() for t in titles if t.strip()):
-            key = " ".join(w.casefold() for w, _, _ in tokens(title))
-            if key and not any(_contains(key, o) or _contains(o, key) for o in own_keys):
-                kept.append((title, title))
-        self.matcher: PhraseMatcher[str] = PhraseMatcher(kept)
+        self.titles = titles
 
-    def find(self, text: str, words: Sequence[Word],
-             own: Sequence[RoleMention]) -> list[OtherTitle]:
+    def is_other(self, key: str) -> bool:
+        return not any(_contains(key, o) or _contains(o, key) for o in self.own.keys)
+
+    def find(self, text: str, words: Sequence[Word], own: Sequence[RoleMention],
+             named: Sequence[PhraseMatch[str]]) -> list[OtherTitle]:
+        """The other titles among `named` (this text's title matches) used in a spot
+        where the report speaks of its own role."""
         found: list[OtherTitle] = []
-        sentences = split_sentences(text)
-        for match in self.matcher.find_in(text, words):
-            if any(m.start < match.end and match.start < m.end for m in own):
+        sentences = split_sentences(text) if named else []
+        for match in named:
+            if not self.is_other(match.value) or any(
+                    m.start < match.end and match.start < m.end for m in own):
                 continue
             sentence = next(((s, e) for s, e in sentences if s <= match.start < e),
                             (0, len(text)))
@@ -252,7 +267,7 @@ class TitleFinder:
                 found.append(OtherTitle(match.start, match.end, match.words, cue))
         return found
 
-    def _self_cue(self, title: str, start: int, end: int, words: Sequence[Word]) -> str:
+    def _self_cue(self, key: str, start: int, end: int, words: Sequence[Word]) -> str:
         before = [w for w in words if w[2] <= start]
         after = [w for w in words if w[1] >= end]
         while before and before[-1][0].casefold() in self.words.seniority:
@@ -264,7 +279,6 @@ class TitleFinder:
                     return ""
                 return " ".join(cue)
         if after and _singular(after[0][0].casefold()) & self.words.self_after:
-            key = " ".join(w.casefold() for w, _, _ in tokens(title))
             if key in self.words.colleagues or self._contrast(folded):
                 return ""
             return after[0][0]

@@ -158,13 +158,12 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """Words of raw unit text with their (start, end), compounds split at hyphens and
     slashes ("risk/compliance" -> "risk", "compliance"), case kept, a possessive "'s"
     left out, and footnote references and link targets skipped."""
-    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text)
-    found = []
-    for match in _TOKEN.finditer(masked):
-        word, end = match.group(0), match.end()
-        if word[-2:] in ("'s", "’s") and len(word) > 2:
-            word, end = word[:-2], end - 2
-        found.append((word, match.start(), end))
+    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text) if "](" in text or (
+        "[^" in text or "<" in text) else text
+    found = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
+    if "'s" in text or "’s" in text:
+        found = [(w[:-2], s, e - 2) if w[-2:] in ("'s", "’s") and len(w) > 2 else (w, s, e)
+                 for w, s, e in found]
     return found
 
 
@@ -204,13 +203,23 @@ class PhraseMatcher(Generic[T]):
     find "deal")."""
 
     def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], str, T]]] = {}
+        self._index: dict[str, list[_Candidate[T]]] = {}
         for phrase, value in phrases:
             parts = tuple(word for word, _, _ in tokens(phrase))
             if parts:
-                self._index.setdefault(parts[0].casefold(), []).append((parts, phrase, value))
+                self._index.setdefault(parts[0].casefold(), []).append(_Candidate(
+                    parts, tuple(p.casefold() for p in parts),
+                    any(len(p) > 1 and p.isupper() for p in parts), phrase, value))
         for candidates in self._index.values():
-            candidates.sort(key=lambda candidate: -len(candidate[0]))
+            candidates.sort(key=lambda candidate: -len(candidate.parts))
+        # Words that can start a match, plurals of one-word phrases included: finding them
+        # with a set lookup first keeps the per-word work off the common words.
+        self._starts = set(self._index)
+        for key, candidates in self._index.items():
+            if any(len(candidate.parts) == 1 for candidate in candidates):
+                self._starts |= {key + "s", key + "es"}
+                if key.endswith("y"):
+                    self._starts.add(key[:-1] + "ies")
 
     def __bool__(self) -> bool:
         return bool(self._index)
@@ -218,32 +227,59 @@ class PhraseMatcher(Generic[T]):
     def find(self, text: str) -> list[PhraseMatch[T]]:
         return self.find_in(text, tokens(text))
 
-    def find_in(self, text: str, words: Sequence[tuple[str, int, int]]) -> list[PhraseMatch[T]]:
-        """Like `find`, over words already split by `tokens(text)`."""
+    def find_in(self, text: str, words: Sequence[tuple[str, int, int]],
+                folded: Sequence[str] | None = None) -> list[PhraseMatch[T]]:
+        """Like `find`, over words already split by `tokens(text)` (and, if given, their
+        case-folded forms)."""
         found: list[PhraseMatch[T]] = []
-        at = 0
-        while at < len(words):
-            match = self._match_at(text, words, at)
+        index = self._index
+        written = [word for word, _, _ in words]
+        folded = [word.casefold() for word in written] if folded is None else folded
+        starts = self._starts
+        after = 0
+        for at in [i for i, word in enumerate(folded) if word in starts]:
+            if at < after:
+                continue  # inside the previous match
+            candidates = index.get(folded[at])
+            match = self._longest(candidates, written, folded, at) if candidates else None
+            if match is None and folded[at][-1:] == "s":  # "win rates" for "win rate"
+                for form in _singulars(written[at]):
+                    candidates = index.get(form.casefold())
+                    match = self._longest(candidates, written, folded, at) if candidates else None
+                    if match is not None:
+                        break
             if match is None:
-                at += 1
                 continue
-            found.append(match[0])
-            at += match[1]
+            size, phrase, value = match
+            start, end = words[at][1], words[at + size - 1][2]
+            found.append(PhraseMatch(phrase, value, start, end, text[start:end]))
+            after = at + size
         return found
 
-    def _match_at(self, text: str, words: Sequence[tuple[str, int, int]],
-                  at: int) -> tuple[PhraseMatch[T], int] | None:
-        first = words[at][0]
-        keys = dict.fromkeys([first.casefold(), *(form.casefold() for form in _singulars(first))])
-        for key in keys:  # the word as written first: only it can start a longer phrase
-            for parts, phrase, value in self._index.get(key, ()):
-                size = len(parts)
-                if at + size > len(words):
-                    continue
-                written = [word for word, _, _ in words[at:at + size]]
-                if all(_same_word(p, w) for p, w in zip(parts[:-1], written, strict=False)) and (
-                        _same_word(parts[-1], written[-1])
-                        or any(_same_word(parts[-1], s) for s in _singulars(written[-1]))):
-                    start, end = words[at][1], words[at + size - 1][2]
-                    return PhraseMatch(phrase, value, start, end, text[start:end]), size
+    @staticmethod
+    def _longest(candidates: list[_Candidate[T]], written: Sequence[str], folded: Sequence[str],
+                 at: int) -> tuple[int, str, T] | None:
+        for candidate in candidates:
+            parts = candidate.parts
+            size = len(parts)
+            if at + size > len(written):
+                continue
+            if candidate.capitals:
+                same = all(_same_word(p, w) for p, w in zip(parts[:-1], written[at:],
+                                                                strict=False))
+            else:
+                same = tuple(folded[at:at + size - 1]) == candidate.folded[:-1]
+            last = written[at + size - 1]
+            if same and (_same_word(parts[-1], last)
+                         or any(_same_word(parts[-1], s) for s in _singulars(last))):
+                return size, candidate.phrase, candidate.value
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate(Generic[T]):
+    parts: tuple[str, ...]
+    folded: tuple[str, ...]
+    capitals: bool  # a word in capitals ("MAP") must match as written
+    phrase: str
+    value: T

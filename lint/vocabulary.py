@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from reportlint.text import PhraseMatcher, tokens
+from reportlint.text import PhraseMatch, PhraseMatcher, tokens
 
 if TYPE_CHECKING:
     from reportlint.config import Config
 
 STRONG, LEANING = 2, 1
 Weights = tuple[tuple[str, int], ...]  # (family key, weight) pairs a phrase counts for
+Counted = tuple[str, Weights]  # a phrase's comparison key and what it counts for
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,18 @@ class Vocabulary:
                     counted[key] = max(counted.get(key, 0), weight)
         self.markets = Markets(markets_data)
         neutral = {_key(p) for p in self.markets.vocabulary(industry)}
-        entries: list[tuple[str, Weights]] = [(p, ()) for p in self.markets.vocabulary(industry)]
-        entries += [(phrase, tuple(sorted(counted.items())))
+        entries: list[tuple[str, Counted]] = [
+            (p, (_key(p), ())) for p in self.markets.vocabulary(industry)]
+        entries += [(phrase, (_key(phrase), tuple(sorted(counted.items()))))
                     for phrase, counted in phrases.items() if _key(phrase) not in neutral]
-        self.matcher: PhraseMatcher[Weights] = PhraseMatcher(entries)
+        self.matcher: PhraseMatcher[Counted] = PhraseMatcher(entries)
+        self.title_matcher: PhraseMatcher[str] = PhraseMatcher(
+            (title, _key(title)) for title in dict.fromkeys(self.titles()))
+        self._by_title = {_key(title): family for family in reversed(self.families.values())
+                          for title in family.titles}
+        self._keywords: PhraseMatcher[str] = PhraseMatcher(
+            (keyword, family.key) for family in self.families.values()
+            for keyword in family.keywords)
 
     def titles(self) -> list[str]:
         return [title for family in self.families.values() for title in family.titles]
@@ -100,9 +109,8 @@ class Vocabulary:
         head noun when it decides ("Designer"), then its nearest family keyword
         ("Support" in "Production Support Analyst")."""
         for name in names:
-            for family in self.families.values():
-                if any(_key(title) == _key(name) for title in family.titles):
-                    return family
+            if _key(name) in self._by_title:
+                return self._by_title[_key(name)]
         for name in names:
             words = [w for w, _, _ in tokens(name)]
             if not words:
@@ -111,33 +119,44 @@ class Vocabulary:
             for family in self.families.values():
                 if head in family.heads or head.rstrip("s") in family.heads:
                     return family
-            keywords: PhraseMatcher[str] = PhraseMatcher(
-                (keyword, family.key) for family in self.families.values()
-                for keyword in family.keywords)
-            found = keywords.find(name)
+            found = self._keywords.find(name)
             if found:
                 return self.families[found[-1].value]
         return None
 
-    def read(self, text: str, skip: Iterable[tuple[int, int]] = ()) -> Reading:
-        """The families whose distinctive words `text` uses, each phrase counted once;
-        words inside the `skip` spans (job titles) do not count."""
-        spans = list(skip)
-        words = [w for w in tokens(text)
-                 if not any(start <= w[1] < end for start, end in spans)]
-        reading = Reading()
-        seen: set[tuple[str, str]] = set()
-        for match in self.matcher.find_in(text, words):
-            written = match.words if match.words.isupper() else match.words.casefold()
-            for family, weight in match.value:
-                if (family, _key(match.phrase)) in seen:
-                    continue
-                seen.add((family, _key(match.phrase)))
-                reading.weights[family] = reading.weights.get(family, 0) + weight
-                reading.words.setdefault(family, []).append(written)
-                if weight >= STRONG:
-                    reading.strong.add(family)
-        return reading
+    def find(self, text: str, words: Sequence[tuple[str, int, int]] | None = None,
+             skip: Sequence[tuple[int, int]] = (),
+             folded: Sequence[str] | None = None) -> list[PhraseMatch[Counted]]:
+        """Every family's distinctive phrases in `text` (split into `words` by
+        `text.tokens`, case-folded in `folded`), but none inside the `skip` spans (job
+        titles)."""
+        found = self.matcher.find_in(text, tokens(text) if words is None else words, folded)
+        if skip:
+            found = [m for m in found
+                     if not any(start < m.end and m.start < end for start, end in skip)]
+        return found
+
+    def read(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> Reading:
+        """The families whose distinctive words `text` uses."""
+        return reading(self.find(text, skip=skip))
+
+
+def reading(matches: Iterable[PhraseMatch[Counted]]) -> Reading:
+    """Weigh phrases found by `Vocabulary.find`, each distinct phrase counted once."""
+    result = Reading()
+    seen: set[tuple[str, str]] = set()
+    for match in matches:
+        key, counts = match.value
+        written = match.words if match.words.isupper() else match.words.casefold()
+        for family, weight in counts:
+            if (family, key) in seen:
+                continue
+            seen.add((family, key))
+            result.weights[family] = result.weights.get(family, 0) + weight
+            result.words.setdefault(family, []).append(written)
+            if weight >= STRONG:
+                result.strong.add(family)
+    return result
 
 
 class Markets:
@@ -155,22 +174,21 @@ class Markets:
             str(name): _strings(names)
             for name, names in (regions.items() if isinstance(regions, dict) else ())}
         self.slots = _strings(data.get("slots"))
+        self._industry_by_key: dict[str, str] = {}
+        for canonical, spec in reversed(self.industries.items()):
+            for name in (*_strings(spec.get("names")), canonical):
+                self._industry_by_key[_key(name)] = canonical
+        self._region_by_key: dict[str, str] = {}
+        for canonical, others in reversed(self.regions.items()):
+            for name in (*others, canonical):
+                self._region_by_key[_key(name)] = canonical
 
     def industry(self, name: str) -> str | None:
         """The canonical industry a name stands for, if known."""
-        wanted = _key(name)
-        for canonical, spec in self.industries.items():
-            names = {_key(n) for n in _strings(spec.get("names"))}
-            if wanted == _key(canonical) or wanted in names:
-                return canonical
-        return None
+        return self._industry_by_key.get(_key(name))
 
     def region(self, name: str) -> str | None:
-        wanted = _key(name)
-        for canonical, names in self.regions.items():
-            if wanted == _key(canonical) or wanted in {_key(n) for n in names}:
-                return canonical
-        return None
+        return self._region_by_key.get(_key(name))
 
     def same_industry(self, named: str, industry: str) -> bool:
         """Whether `named` is the report's industry, another name for it, or a related

@@ -9,11 +9,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from reportlint.document import Document, Kind
+from reportlint.document import Document
 from reportlint.findings import Category, Hit, Severity
 from reportlint.registry import Context, Rule, register
+from reportlint.rules.roles import role_facts
 from reportlint.schema import split_qualifier
-from reportlint.text import normalize
+from reportlint.text import PhraseMatcher, normalize
 from reportlint.vocabulary import Markets, markets_for
 
 
@@ -185,15 +186,18 @@ class OtherIndustryOrRegion(Rule):
         meta = doc.meta
         if meta is None:
             return
+        facts = role_facts(doc, context)
+        if facts is None:
+            return
         markets = markets_for(context.config)
         slots = _slot_patterns(markets)
-        for unit in doc.units:
-            if unit.kind in (Kind.HEADING, Kind.FOOTNOTE) or unit.section in ("sources",
-                                                                              "related"):
-                continue
+        others = _other_markets(markets, meta.industry, meta.region)
+        for passage in facts.passages:
+            if not others.find_in(passage.text, passage.words, passage.folded):
+                continue  # most text names no other market: no slot to read
             seen: set[int] = set()
             for pattern in slots:
-                for match in pattern.finditer(unit.text):
+                for match in pattern.finditer(passage.text):
                     for slot, own, same in (("industry", meta.industry, markets.same_industry),
                                             ("region", meta.region, markets.same_region)):
                         named = match.groupdict().get(slot)
@@ -202,8 +206,17 @@ class OtherIndustryOrRegion(Rule):
                             continue
                         seen.add(start)
                         yield Hit(f'names the {slot} "{named}" where the report\'s own goes; '
-                                  f"this report is about {own}", offset=unit.offset(start),
-                                  end_offset=unit.offset(match.end(slot) - 1) + 1)
+                                  f"this report is about {own}", offset=passage.at(start),
+                                  end_offset=passage.at(match.end(slot) - 1) + 1)
+
+
+@lru_cache(maxsize=32)
+def _other_markets(markets: Markets, industry: str, region: str) -> PhraseMatcher[str]:
+    """Finds the names of industries and regions other than the report's."""
+    names = [name for name in markets.industry_names()
+             if not markets.same_industry(name, industry)]
+    names += [name for name in markets.region_names() if not markets.same_region(name, region)]
+    return PhraseMatcher((name, name) for name in names)
 
 
 def _slot_patterns(markets: Markets) -> tuple[re.Pattern[str], ...]:

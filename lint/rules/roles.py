@@ -12,34 +12,43 @@ from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Fix, Hit, Severity
 from reportlint.jobtitles import RoleMention, RoleNames, TitleFinder, Word, title_words_for
 from reportlint.registry import Context, Rule, register
-from reportlint.text import split_sentences, tokens
-from reportlint.vocabulary import Reading, RoleFamily, Vocabulary, vocabulary_for
+from reportlint.text import PhraseMatch, split_sentences, tokens
+from reportlint.vocabulary import (
+    Counted,
+    Reading,
+    RoleFamily,
+    Vocabulary,
+    reading,
+    vocabulary_for,
+)
 
 _SCORED = frozenset({Kind.PARAGRAPH, Kind.BULLET, Kind.QUESTION})
 _NOT_PROSE_SECTIONS = frozenset({"sources", "related"})
 
 
 @dataclass(frozen=True)
-class _Passage:
+class Passage:
     """A paragraph, bullet, FAQ question or table row, with what the role rules found
     in it. `at(i)` is the file offset of character i of `text`."""
 
     text: str
     at: Callable[[int], int]
     words: list[Word]
+    folded: list[str]  # the words case-folded
     own: list[RoleMention]
-    titles: list[tuple[int, int]]  # every job title named, the role's own included
+    named: list[PhraseMatch[str]]  # every known job title named
+    matches: list[PhraseMatch[Counted]]  # role-family phrases, job titles left out
     reading: Reading
 
 
 @dataclass
-class _RoleFacts:
+class RoleFacts:
     role: str
     family: RoleFamily | None
     vocabulary: Vocabulary
     names: RoleNames
     finder: TitleFinder
-    passages: list[_Passage] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
 
     def foreign(self, reading: Reading, context: Context) -> tuple[str, int] | None:
         """The other family that dominates a reading, if its words are enough."""
@@ -56,10 +65,10 @@ class _RoleFacts:
         return None
 
 
-_LAST: list[tuple[Document, Context, _RoleFacts]] = []
+_LAST: list[tuple[Document, Context, RoleFacts]] = []
 
 
-def _role_facts(doc: Document, context: Context) -> _RoleFacts | None:
+def role_facts(doc: Document, context: Context) -> RoleFacts | None:
     """What the role rules share about one document, worked out once per document."""
     meta = doc.meta
     if meta is None:
@@ -71,15 +80,17 @@ def _role_facts(doc: Document, context: Context) -> _RoleFacts | None:
     wanted = context.option(ForeignVocabulary, "family", None)
     family = (vocabulary.families.get(str(wanted)) if wanted else None) or \
         vocabulary.family_of([meta.role, *meta.role_aliases])
-    facts = _RoleFacts(meta.role, family, vocabulary, names,
-                       TitleFinder(vocabulary.titles(), names))
+    facts = RoleFacts(meta.role, family, vocabulary, names,
+                       TitleFinder(vocabulary.title_matcher, names))
     for text, at in _passages(doc):
         words = tokens(text)
-        own = names.find(text, words)
-        titles = [(m.start, m.end) for m in own] + [
-            (m.start, m.end) for m in facts.finder.matcher.find_in(text, words)]
-        facts.passages.append(_Passage(text, at, words, own, titles,
-                                       vocabulary.read(text, titles)))
+        folded = [word.casefold() for word, _, _ in words]
+        own = names.find(text, words, folded)
+        named = vocabulary.title_matcher.find_in(text, words, folded)
+        skip = [(m.start, m.end) for m in own] + [(m.start, m.end) for m in named]
+        matches = vocabulary.find(text, words, skip, folded)
+        facts.passages.append(Passage(text, at, words, folded, own, named, matches,
+                                      reading(matches)))
     _LAST[:] = [(doc, context, facts)]
     return facts
 
@@ -145,7 +156,7 @@ class RoleNameVariant(Rule):
     fixable = True
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        facts = _role_facts(doc, context)
+        facts = role_facts(doc, context)
         if facts is None:
             return
         for passage in facts.passages:
@@ -189,11 +200,12 @@ class OtherRoleTitle(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        facts = _role_facts(doc, context)
+        facts = role_facts(doc, context)
         if facts is None:
             return
         for passage in facts.passages:
-            for other in facts.finder.find(passage.text, passage.words, passage.own):
+            for other in facts.finder.find(passage.text, passage.words, passage.own,
+                                           passage.named):
                 offset = passage.at(other.start)
                 yield Hit(f'"{other.title}" where the report speaks of its own role '
                           f'("{other.cue}"); this report is about {_article(facts.role)} '
@@ -230,7 +242,7 @@ class ForeignVocabulary(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        facts = _role_facts(doc, context)
+        facts = role_facts(doc, context)
         if facts is None or facts.family is None:
             return
         for passage in facts.passages:
@@ -274,7 +286,7 @@ class RoleDrift(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        facts = _role_facts(doc, context)
+        facts = role_facts(doc, context)
         if facts is None or facts.family is None:
             return
         total, drifting = 0, Counter[str]()
@@ -282,13 +294,11 @@ class RoleDrift(Rule):
         for passage in facts.passages:
             for start, end in split_sentences(passage.text):
                 total += 1
-                skip = [(s - start, e - start) for s, e in passage.titles
-                        if start <= s and e <= end]
-                reading = facts.vocabulary.read(passage.text[start:end], skip)
-                found = facts.foreign(reading, context)
+                sentence = reading(m for m in passage.matches if start <= m.start < end)
+                found = facts.foreign(sentence, context)
                 if found is not None:
                     drifting[found[0]] += 1
-                    words.setdefault(found[0], Counter()).update(reading.words[found[0]])
+                    words.setdefault(found[0], Counter()).update(sentence.words[found[0]])
         least = _number(context.option(self, "min_sentences", 20), 20)
         if not drifting or total < least:
             return

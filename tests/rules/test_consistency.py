@@ -1,0 +1,335 @@
+"""Consistency rules on real report text: each flags the defect and leaves good text alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CONTENT, SUPPORT_REPORT, clean_reports, lint
+from reportlint.cli import main
+from reportlint.document import Document, Kind, Unit
+from reportlint.findings import Finding
+from reportlint.readers import read_document
+from reportlint.writers import render
+
+GOOD = SUPPORT_REPORT.read_text(encoding="utf-8")
+Lint = Callable[..., list[Finding]]
+
+
+def consistency(findings: list[Finding], *wanted: str) -> list[Finding]:
+    return [f for f in findings if f.category.value == "consistency"
+            and (not wanted or f.rule in wanted)]
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def with_bullet(text: str, after: str, bullet: str) -> str:
+    """The report with `bullet` added after the line that starts with `after`."""
+    start = text.index(after)
+    end = text.index("\n", start) + 1
+    return text[:end] + f"- {bullet}\n" + text[end:]
+
+
+@pytest.mark.parametrize("path", clean_reports(), ids=lambda p: p.name)
+def test_clean_reports_have_no_consistency_findings(path: Path) -> None:
+    assert consistency(lint([path])) == []
+
+
+def test_every_rule_family_leaves_the_clean_reports_alone() -> None:
+    found = lint(clean_reports())
+    assert [(Path(f.path).name, f.line, f.rule, f.message) for f in found] == []
+
+
+# --- C002 role-name-variant ------------------------------------------------------------
+
+def test_variants_of_the_role_are_found_with_how_they_differ(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "A Prod Support Analyst reads "
+                       "logs; production-support analysts write runbooks; a production support "
+                       "analist escalates.")
+    found = consistency(lint_text(text), "C002")
+    assert [f.message for f in found] == [
+        'role written "Prod Support Analyst" (abbreviation); the front matter calls it '
+        '"Production Support Analyst"',
+        'role written "production-support analysts" (case, hyphenation); the front matter '
+        'calls it "Production Support Analyst"',
+        'role written "production support analist" (case, spelling); the front matter calls '
+        'it "Production Support Analyst"',
+    ]
+    assert {f.line for f in found} == {line_of(text, "- A Prod Support Analyst")}
+    assert [f.column for f in found] == [5, 38, 84]
+    assert all(f.fix is not None for f in found)
+
+
+def test_the_role_written_as_declared_is_left_alone(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "Senior Production Support "
+                       "Analysts and the Application Support Analyst on nights share one "
+                       "Production Support Engineer; product support analysts sit elsewhere.")
+    assert consistency(lint_text(text), "C002") == []
+
+
+def test_a_misspelled_data_engineer_in_a_yaml_report(lint_text: Lint) -> None:
+    source = (CONTENT / "data-engineer-healthcare-uk-2025.yaml").read_text(encoding="utf-8")
+    needle = "The Data Engineer builds and runs"
+    text = source.replace(needle, "The data enginer builds and runs", 1)
+    found = consistency(lint_text(text, name="report.yaml"), "C002")
+    assert [(f.line, f.message) for f in found] == [
+        (line_of(source, needle), 'role written "data enginer" (case, spelling); the front '
+                                  'matter calls it "Data Engineer"')]
+
+
+def _fix(path: Path) -> str:
+    result = CliRunner().invoke(main, ["check", "--fix", "--select", "C002", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return path.read_text(encoding="utf-8")
+
+
+def test_fix_rewrites_only_the_variants_in_markdown(tmp_path: Path) -> None:
+    bad = with_bullet(GOOD, "- Triage alerts and tickets",
+                      "A Prod Support Analyst reads production-support analysts' notes.")
+    path = tmp_path / "report.md"
+    path.write_text(bad, encoding="utf-8")
+    fixed = _fix(path)
+    assert fixed == bad.replace("Prod Support Analyst", "Production Support Analyst").replace(
+        "production-support analysts'", "Production Support Analysts'")
+    assert _fix(path) == fixed  # a second run changes nothing
+    assert consistency(lint([path]), "C002") == []
+
+
+def test_fix_keeps_yaml_comments_and_everything_else(tmp_path: Path) -> None:
+    yaml_text = render(read_document(SUPPORT_REPORT).report, "yaml")  # type: ignore[arg-type]
+    needle = "Triage alerts and tickets, set severity"
+    assert needle in yaml_text
+    bad = ("# yaml-language-server: $schema=../schema/report.schema.json\n"
+           + yaml_text.replace(needle, "Triage alerts as a prod support analyst, set severity", 1)
+           .replace("executive_summary:", "executive_summary:  # the dek's bullets", 1))
+    path = tmp_path / "report.yaml"
+    path.write_text(bad, encoding="utf-8")
+    fixed = _fix(path)
+    assert fixed == bad.replace("prod support analyst", "Production Support Analyst")
+    assert "# the dek's bullets" in fixed and fixed.startswith("# yaml-language-server")
+    assert _fix(path) == fixed
+
+
+# --- C003 other-role-title -------------------------------------------------------------
+
+def test_another_title_in_the_role_s_own_place(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "As a Data Analyst, you own the "
+                       "overnight settlement checks.")
+    text = with_bullet(text, "- Recruiter screen:", "Data Analyst interviews add a live SQL "
+                       "round on ledger tables.")
+    text = with_bullet(text, "- Pay moves with", "Offers for Data Analyst seats in payments "
+                       "teams often include an on-call stipend.")
+    found = consistency(lint_text(text), "C003")
+    assert [(f.line, f.message) for f in found] == [
+        (line_of(text, "- As a Data Analyst"), '"Data Analyst" where the report speaks of its '
+         'own role ("as a"); this report is about a Production Support Analyst'),
+        (line_of(text, "- Data Analyst interviews"), '"Data Analyst" where the report speaks '
+         'of its own role ("interviews"); this report is about a Production Support Analyst'),
+        (line_of(text, "- Offers for Data Analyst"), '"Data Analyst" where the report speaks '
+         'of its own role ("offers for"); this report is about a Production Support Analyst'),
+    ]
+
+
+def test_colleagues_moves_and_comparisons_are_not_the_role(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "Escalate to the Site Reliability "
+                       "Engineer on call when a processor outage passes fifteen minutes.")
+    text = with_bullet(text, "- Recruiter screen:", "Recruiter screen: shift pattern and pay.")
+    text = with_bullet(text, "- Pay moves with", "Analysts who tune alerts can move into "
+                       "Site Reliability Engineer roles within two years.")
+    text = with_bullet(text, "- Pay moves with", "A Production Support Analyst earns less "
+                       "than a Data Analyst offer at the same bank.")
+    assert consistency(lint_text(text), "C003") == []
+
+
+# --- C004 foreign-vocabulary and C005 role-drift on the example page -------------------
+
+def _units(path: Path) -> list[Unit]:
+    return [u for u in _read(path).units if u.kind is not Kind.HEADING]
+
+
+def _flagged_lines(path: Path) -> dict[int, Finding]:
+    return {f.line: f for f in consistency(lint([path]), "C004")}
+
+
+def _line(path: Path, unit: Unit) -> int:
+    return _read(path).position(unit.offset())[0]
+
+
+@lru_cache(maxsize=4)
+def _read(path: Path) -> Document:
+    return read_document(path)
+
+
+def _where(path: Path, section: str, subsection: str | None = None) -> list[Unit]:
+    return [u for u in _units(path) if u.section == section
+            and (subsection is None or u.subsection == subsection)]
+
+
+def test_example_page_sales_vocabulary_where_it_dominates(imported_example: Path) -> None:
+    flagged = _flagged_lines(imported_example)
+    bullets = [u for u in _where(imported_example, "executive_summary") if u.kind is Kind.BULLET]
+    industry_reality = bullets[1]
+    industry = [u for u in _where(imported_example, "industry_lens") if u.kind is Kind.BULLET]
+    hiring_teams = _where(imported_example, "action_plan", "Hiring teams (process upgrades)")
+    steps = _where(imported_example, "career_roadmap", "Career steps (practical)")
+    questions = [u for u in _units(imported_example) if u.kind is Kind.QUESTION]
+    stalled_deals = _where(imported_example, "faq", questions[2].subsection)
+    expected = [industry_reality, industry[0], industry[4], industry[5], industry[7],
+                industry[9], industry[11], hiring_teams[0], hiring_teams[1], hiring_teams[3],
+                steps[0], steps[1], steps[2], *stalled_deals]
+    missing = [u.text for u in expected if _line(imported_example, u) not in flagged]
+    assert missing == []
+    for unit in expected:
+        finding = flagged[_line(imported_example, unit)]
+        assert finding.message.startswith("sales vocabulary in a Production Support Analyst "
+                                          "report: ")
+        assert dict(finding.data)["family"] == "sales"
+        assert finding.section in ("Executive Summary", "Industry Lens", "Action Plan",
+                                   "Career Roadmap", "FAQ")
+    assert len(flagged) >= 40
+
+
+def test_example_page_support_passages_are_left_alone(imported_example: Path) -> None:
+    flagged = _flagged_lines(imported_example)
+    stages = [u for u in _where(imported_example, "hiring_loop") if u.kind is Kind.BULLET]
+    questions = [u for u in _units(imported_example) if u.kind is Kind.QUESTION]
+    technical_career = _where(imported_example, "faq", questions[0].subsection)
+    metrics = _where(imported_example, "faq", questions[1].subsection)
+    left_alone = [stages[0], stages[1], *technical_career, *metrics]
+    assert [u.text for u in left_alone if _line(imported_example, u) in flagged] == []
+
+
+def test_example_page_drifts_as_a_whole(imported_example: Path) -> None:
+    drift = consistency(lint([imported_example]), "C005")
+    assert len(drift) == 1
+    data = dict(drift[0].data)
+    assert data["family"] == "sales"
+    assert isinstance(data["share"], float) and 0.2 < data["share"] < 0.4
+    assert drift[0].line == 3  # the front matter's role
+    assert drift[0].message.endswith("in a Production Support Analyst report: long cycles, "
+                                     "mutual action plan, negotiating pricing, deals, "
+                                     "selling to")
+
+
+def test_yaml_form_of_the_example_gives_the_same_vocabulary_findings(
+        imported_example: Path, tmp_path: Path) -> None:
+    doc = read_document(imported_example)
+    yaml_path = tmp_path / "example.yaml"
+    yaml_path.write_text(render(doc.report, "yaml"), encoding="utf-8")  # type: ignore[arg-type]
+    markdown = [(f.rule, f.message) for f in consistency(lint([imported_example]))]
+    assert [(f.rule, f.message) for f in consistency(lint([yaml_path]))] == markdown
+
+
+def test_support_words_in_a_sales_report_are_flagged_too(lint_text: Lint) -> None:
+    source = (CONTENT / "account-executive-saas-us-2025.md").read_text(encoding="utf-8")
+    text = with_bullet(source, "- Build and share a mutual action plan", "Work the ticket "
+                       "queue, keep first response time under an hour and write macros for "
+                       "the help center.")
+    found = consistency(lint_text(text), "C004")
+    assert [(f.line, f.message) for f in found] == [
+        (line_of(text, "- Work the ticket queue"), "customer support vocabulary in an Account "
+         "Executive report: ticket queue, first response time, macros, help center")]
+
+
+def test_a_leaning_word_alone_is_not_drift(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "Ask which buyer of the "
+                       "platform, such as a bank partner, signs off a risky change.")
+    assert consistency(lint_text(text), "C004") == []
+
+
+def test_thresholds_and_family_come_from_config(imported_example: Path) -> None:
+    assert consistency(lint([imported_example], rules={"C005": {"share": 0.5}}), "C005") == []
+    strict = consistency(lint([imported_example], rules={"C004": {"min_weight": 4}}), "C004")
+    assert 0 < len(strict) < len(consistency(lint([imported_example]), "C004"))
+    # Read as a sales report, the page's support passages are the ones out of place.
+    as_sales = consistency(lint([imported_example], rules={"C004": {"family": "sales"}}), "C004")
+    assert {dict(f.data)["family"] for f in as_sales} == {"customer support"}
+
+
+def test_config_adds_words_to_a_family(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "Chase the spiff before quarter "
+                       "end.")
+    assert consistency(lint_text(text), "C004") == []
+    extended = lint_text(text, data={"role_families": {"families": {"sales": {
+        "strong": ["spiff"]}}}})
+    assert [f.message for f in consistency(extended, "C004")] == [
+        "sales vocabulary in a Production Support Analyst report: spiff"]
+
+
+def test_broken_config_data_gives_no_traceback(lint_text: Lint) -> None:
+    broken = {"role_families": {"families": {"sales": "not a mapping"}},
+              "job_titles": {"heads": 3, "self_before": {"x": 1}},
+              "markets": {"slots": ["(unclosed {industry}"], "regions": ["US"]}}
+    assert consistency(lint_text(GOOD, data=broken)) == []
+
+
+# --- C006 templated-heading-mismatch, C007 published-before-year -----------------------
+
+def test_templated_headings_must_match_the_front_matter(lint_text: Lint) -> None:
+    text = (GOOD.replace("## Market Snapshot (2025)", "## Market Snapshot (2024)")
+            .replace("## Industry Lens: Fintech", "## Industry Lens: Retail")
+            .replace("## Compensation & Leveling (US)", "## Compensation & Leveling (UK)"))
+    found = consistency(lint_text(text), "C006")
+    assert [(f.line, f.message) for f in found] == [
+        (line_of(text, "## Market Snapshot"), '"Market Snapshot (2024)" names 2024; the report '
+                                              "is for 2025"),
+        (line_of(text, "## Industry Lens"), '"Industry Lens: Retail" names "Retail"; the '
+                                            "report's industry is Fintech"),
+        (line_of(text, "## Compensation"), '"Compensation & Leveling (UK)" names UK; the '
+                                           "report's region is US"),
+    ]
+
+
+def test_other_names_for_the_same_market_are_fine(lint_text: Lint) -> None:
+    text = (GOOD.replace("## Industry Lens: Fintech", "## Industry Lens: Financial Technology")
+            .replace("## Compensation & Leveling (US)",
+                     "## Compensation & Leveling (United States, remote)"))
+    assert consistency(lint_text(text), "C006") == []
+
+
+def test_published_before_the_year(lint_text: Lint) -> None:
+    text = GOOD.replace("published: 2025-12-01", "published: 2024-11-02")
+    found = consistency(lint_text(text), "C007")
+    assert [(f.line, f.message) for f in found] == [
+        (line_of(text, "published:"), "published 2024-11-02 is before the report's year, "
+                                      "2025, begins")]
+    assert consistency(lint_text(GOOD.replace("published: 2025-12-01", "published: 2026-01-10")),
+                       "C007") == []
+
+
+# --- C008 other-industry-or-region -----------------------------------------------------
+
+def test_another_industry_or_region_in_the_templated_spots(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Every defect carries", "In Retail, [wording of our own] early.")
+    text = with_bullet(text, "- Every defect carries", "Hiring is steady in the UK market, "
+                       "where examiners ask for resilience tests.")
+    found = consistency(lint_text(text), "C008")
+    assert [(f.line, f.column, f.message) for f in found] == [
+        (line_of(text, "- Hiring is steady"), 27, 'names the region "UK" where the report\'s '
+         "own goes; this report is about US"),
+        (line_of(text, "- In Retail"), 6, 'names the industry "Retail" where the report\'s '
+         "own goes; this report is about Fintech"),
+    ]
+
+
+def test_the_report_s_own_market_and_ordinary_mentions_are_fine(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Every defect carries", "In fintech, a retail bank partner "
+                       "and UK card schemes shape the queue; in the US market, rails never "
+                       "close.")
+    assert consistency(lint_text(text), "C008") == []
+
+
+def test_codes_are_documented_with_an_example() -> None:
+    from reportlint.registry import all_rules
+
+    rules = [rule for rule in all_rules() if rule.category.value == "consistency"]
+    assert [rule.code for rule in rules] == [f"C00{n}" for n in range(1, 9)]
+    for rule in rules:
+        doc = rule.documentation()
+        assert "**What it does.**" in doc and "**Why is this bad?**" in doc
+        assert "**Example.**" in doc and "Use instead" in doc
