@@ -8,8 +8,8 @@ the check can run from anywhere) and a fingerprint of the text it stands on: the
 of its line, and its message with every number masked (messages cite line numbers, as in
 "used 10 times (lines 20, 25, ...)"; the line's own words keep what the numbers said).
 Line numbers themselves are left out, so a finding survives lines being inserted or
-removed above it; editing the flagged line makes it new. The same fingerprint may be recorded several times; each recorded
-copy hides one finding.
+removed above it; editing the flagged line makes it new. The same fingerprint may be
+recorded several times; each recorded copy hides one finding.
 
 The file is JSON:
 

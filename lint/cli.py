@@ -10,8 +10,8 @@ import click
 from reportlint import __version__
 
 if TYPE_CHECKING:
-    from reportlint.config import Config
     from reportlint.baseline import Entry
+    from reportlint.config import Config
 
 
 class ToolError(click.ClickException):
