@@ -5,7 +5,6 @@ generated from the clean fixtures with typos put into their headings."""
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import subprocess
 import sys
