@@ -34,13 +34,16 @@ class PassagePrints:
     for a bullet, text hash);
     `prints`: the sampled shingle hashes of all passages, concatenated; `ends`: where
     each passage's shingles end in `prints`; `sentences`: 4 values per sentence of a
-    multi-sentence passage (line, column, passage index, text hash).
+    multi-sentence passage (line, column, passage index, text hash). `identity` names
+    the report (role, industry, region, year): two files with one identity (a draft and
+    its final, the Markdown and YAML forms) are one report and are not compared.
     """
 
     passages: bytes
     prints: bytes
     ends: bytes
     sentences: bytes
+    identity: str = ""
 
     def rows(self) -> tuple[array[int], array[int], array[int], array[int]]:
         passages, prints, ends, sentences = array("Q"), array("Q"), array("I"), array("Q")
@@ -142,5 +145,7 @@ def summarize_passages(doc: Document, config: Config | None = None) -> PassagePr
                 if len(sentence.split()) >= min_sentence and sentence not in allowed:
                     line, column = doc.position(unit.offset(start))
                     sentences.extend((line, column, index, _hash(sentence, b"passage")))
+    meta = doc.meta
+    identity = normalize(f"{meta.role} {meta.industry} {meta.region} {meta.year}") if meta else ""
     return PassagePrints(passages.tobytes(), prints.tobytes(), ends.tobytes(),
-                         sentences.tobytes())
+                         sentences.tobytes(), identity)

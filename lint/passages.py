@@ -54,6 +54,7 @@ class SharedPassage:
 @dataclass
 class _Report:
     path: str
+    identity: int  # reports with one identity are one report in two files
     passages: array[int]
     prints: array[int]
     ends: array[int]
@@ -73,7 +74,11 @@ class PassageIndex:
     """Every report's passages and an inverted index of the hashes two reports share."""
 
     def __init__(self, entries: Iterable[tuple[str, PassagePrints]]) -> None:
-        self.reports = [_Report(path, *prints.rows()) for path, prints in entries]
+        identities: dict[str, int] = {}
+        self.reports = []
+        for path, prints in entries:
+            same = identities.setdefault(prints.identity or path, len(identities))
+            self.reports.append(_Report(path, same, *prints.rows()))
         self.postings: dict[int, array[int]] = {}
         self._distinct: dict[int, tuple[int, list[tuple[int, int]]]] = {}
         self._build()
@@ -103,8 +108,9 @@ class PassageIndex:
                     postings.setdefault(value, array("Q")).append(number << 24 | ref)
         # A hash in one report only (a collision in the counter, or text repeated within
         # one report) is no help.
+        same = [report.identity for report in self.reports]
         self.postings = {value: posting for value, posting in postings.items()
-                         if posting[0] >> 24 != posting[-1] >> 24}
+                         if same[posting[0] >> 24] != same[posting[-1] >> 24]}
 
     def exact_copies(self, value: int, number: int,
                      limit: int) -> tuple[int, list[tuple[int, int]]]:
@@ -112,15 +118,16 @@ class PassageIndex:
         reference) of them)."""
         if value not in self._distinct:
             posting = self.postings.get(value, array("Q"))
-            reports = {packed >> 24 for packed in posting}
-            first: dict[int, int] = {}
-            for packed in posting:
+            same = [self.reports[packed >> 24].identity for packed in posting]
+            first: dict[int, tuple[int, int]] = {}
+            for packed, identity in zip(posting, same, strict=True):
                 if len(first) > limit:
                     break
-                first.setdefault(packed >> 24, packed & 0xFFFFFF)
-            self._distinct[value] = (len(reports), list(first.items()))
+                first.setdefault(identity, (packed >> 24, packed & 0xFFFFFF))
+            self._distinct[value] = (len(set(same)), list(first.values()))
         count, first_places = self._distinct[value]
-        others = [place for place in first_places if place[0] != number][:limit]
+        own = self.reports[number].identity
+        others = [p for p in first_places if self.reports[p[0]].identity != own][:limit]
         return max(count - 1, 0), others
 
     def near_copies(self, number: int, index: int,
@@ -128,6 +135,7 @@ class PassageIndex:
         """Reports holding at least `containment` of passage `index`'s shingles:
         (how many, whether that is an estimate, [(report, passage, share)] best first)."""
         shingles = self.reports[number].shingles(index)
+        own = self.reports[number].identity
         if not shingles:
             return 0, False, []
         hits: Counter[tuple[int, int]] = Counter()
@@ -138,7 +146,8 @@ class PassageIndex:
                 continue
             truncated |= len(posting) > CAP
             sizes.append(len(posting))
-            hits.update({(p >> 24, p & 0xFFFFFF) for p in posting[:CAP] if p >> 24 != number})
+            hits.update({(p >> 24, p & 0xFFFFFF) for p in posting[:CAP]
+                         if self.reports[p >> 24].identity != own})
         best: dict[int, tuple[int, int]] = {}
         for (other, ref), count in hits.items():
             if count > best.get(other, (0, 0))[0]:
@@ -147,9 +156,10 @@ class PassageIndex:
                         for other, (count, ref) in best.items()
                         if count >= containment * len(set(shingles))),
                        key=lambda item: (-item[2], item[0]))
+        count = len({self.reports[other].identity for other, _, _ in found})
         if truncated and found:
-            return max(len(found), sorted(sizes)[len(sizes) // 2] - 1), True, found
-        return len(found), False, found
+            return max(count, sorted(sizes)[len(sizes) // 2] - 1), True, found
+        return count, False, found
 
 
 def shared_passage_hits(entries: Sequence[CorpusEntry],
@@ -219,13 +229,13 @@ def find_shared_passages(paths: Iterable[str | Path], config: Config | None = No
             entries.append((target.display, summarize_passages(doc, config)))
     index = PassageIndex(entries)
     groups = _group_copies(index, float(settings(config)["containment"]))
-    ranked = sorted(groups.values(), key=lambda g: (-len({n for n, _ in g[0]}), -g[2],
+    ranked = sorted(groups.values(), key=lambda g: (-_count(index, g[0]), -g[2],
                                                      min(g[0])))
     found = []
     for members, exact, _ in ranked[:top] if top is not None else ranked:
         places = sorted({(index.reports[n].path, index.reports[n].place(ref))
                          for n, ref in members})
-        found.append(SharedPassage(_text_at(*places[0]), len({n for n, _ in members}),
+        found.append(SharedPassage(_text_at(*places[0]), _count(index, members),
                                    tuple(places), exact))
     return found
 
@@ -263,7 +273,7 @@ def _group_copies(index: PassageIndex, containment: float
                     join(node, (near[0][0], near[0][1]), False)
     reports_by_root: dict[tuple[int, int], set[int]] = defaultdict(set)
     for node in parent:
-        reports_by_root[root(node)].add(node[0])
+        reports_by_root[root(node)].add(index.reports[node[0]].identity)
     shared_passages = {node for node in parent if len(reports_by_root[root(node)]) > 1}
     for number, report in enumerate(index.reports):
         for sentence in range(len(report.sentences) // 4):
@@ -282,7 +292,12 @@ def _group_copies(index: PassageIndex, containment: float
         members.append(node)
         groups[top] = (members, exact.get(top, True), max(size, sizes.get(node, 0)))
     return {key: group for key, group in groups.items()
-            if len({n for n, _ in group[0]}) > 1}
+            if _count(index, group[0]) > 1}
+
+
+def _count(index: PassageIndex, members: Iterable[tuple[int, int]]) -> int:
+    """How many reports (files with one identity count once) the members stand in."""
+    return len({index.reports[number].identity for number, _ in members})
 
 
 def _text_at(path: str, line: int) -> str:

@@ -171,33 +171,41 @@ def alignment_ratio(first: Sequence[str], second: Sequence[str]) -> float:
 def near_pairs(sequences: Sequence[Sequence[str]], threshold: float,
                min_words: int) -> Iterator[tuple[int, int, float]]:
     """(i, j, ratio) for i < j whose word sequences align at `threshold` or more and are
-    not equal. A cheap bound on shared distinct words skips most pairs."""
+    not equal. Pairs too different in length to reach it are never compared, and a
+    cheap bound on shared distinct words skips most of the rest."""
     sets = [frozenset(seq) for seq in sequences]
-    eligible = [i for i, seq in enumerate(sequences) if len(seq) >= min_words]
+    eligible = sorted((i for i, seq in enumerate(sequences) if len(seq) >= min_words),
+                      key=lambda i: len(sequences[i]))
+    stretch = (2 - threshold) / threshold  # the longest partner a length can have
     for position, i in enumerate(eligible):
         first, first_set = sequences[i], sets[i]
+        longest = len(first) * stretch
         for j in eligible[position + 1:]:
             second = sequences[j]
+            if len(second) > longest:
+                break
             total = len(first) + len(second)
-            if 2 * min(len(first), len(second)) < threshold * total or first == second:
-                continue
-            if 2 * len(first_set & sets[j]) < (threshold - 0.2) * total:
+            if first == second or 2 * len(first_set & sets[j]) < (threshold - 0.2) * total:
                 continue
             ratio = alignment_ratio(first, second)
             if ratio >= threshold:
-                yield i, j, ratio
+                yield (i, j, ratio) if i < j else (j, i, ratio)
 
 
-def restated_label(first: str, second: str, ignored: frozenset[str],
-                   min_words: int = 2) -> bool:
-    """Whether bullet `first` opens with a label of at least `min_words` content words
-    ("Remote pay banding: …") that `second` restates in full ("Banding for remote staff:
-    how pay follows …"): the same point made twice in one list."""
-    end = label_end(first)
+def label_words(text: str, ignored: frozenset[str]) -> frozenset[str]:
+    """The content words of a bullet's lead-in label ("Remote pay banding: …"), if any."""
+    end = label_end(text)
     if not end:
-        return False
-    label = {w for w in split_compounds(words(first[:end])) if w not in ignored}
-    return len(label) >= min_words and label <= set(split_compounds(words(second)))
+        return frozenset()
+    return frozenset(w for w in split_compounds(words(text[:end])) if w not in ignored)
+
+
+def restated_label(label: frozenset[str], other_words: frozenset[str],
+                   min_words: int = 2) -> bool:
+    """Whether a bullet's label of at least `min_words` content words ("Remote pay
+    banding: …") is restated in full by another bullet's words ("Banding for remote
+    staff: how pay follows …"): the same point made twice in one list."""
+    return len(label) >= min_words and label <= other_words
 
 
 def differing_words(first: str, second: str, limit: int = 80) -> tuple[str, str]:

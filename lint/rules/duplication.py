@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from reportlint.data import load_data
-from reportlint.document import Document, Kind
+from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.registry import Context, CorpusEntry, Rule, register
 from reportlint.repetition import (
     body,
     catalog_names,
     differing_words,
+    label_words,
     mask,
     near_pairs,
     own_names,
@@ -193,7 +194,7 @@ class NearIdenticalSentences(Rule):
         reported: set[tuple[int, int]] = set()
         for i, j, _ in near_pairs(sequences, threshold, min_words):
             if keys[i] != keys[j]:
-                reported.add((i, j))
+                reported.add((sentences[i].unit.offset(), sentences[j].unit.offset()))
                 yield self._hit(doc, sentences[i].text, sentences[j].text,
                                 sentences[i].offset(), sentences[j].offset())
         yield from self._restated_labels(doc, context, reported)
@@ -203,18 +204,22 @@ class NearIdenticalSentences(Rule):
         stop = load_data("stop_phrases", context.config)
         ignored = frozenset(str(w) for w in stop.get("edge_words", [])) | frozenset(
             part for name in own_names(doc) for part in split_compounds(words(name)))
-        bullets = [u for u in doc.units if u.kind is Kind.BULLET
-                   and u.section not in ("sources", "related")]
-        for i, first in enumerate(bullets):
-            for second in bullets[i + 1:]:
-                if (first.section, first.subsection) != (second.section, second.subsection):
-                    continue
-                if normalize(first.text) == normalize(second.text):
-                    continue
-                if restated_label(first.text, second.text, ignored) or restated_label(
-                        second.text, first.text, ignored):
-                    yield self._hit(doc, first.text, second.text, first.offset(),
-                                    second.offset())
+        lists: dict[tuple[str | None, str | None], list[Unit]] = {}
+        for unit in doc.units:
+            if unit.kind is Kind.BULLET and unit.section not in ("sources", "related"):
+                lists.setdefault((unit.section, unit.subsection), []).append(unit)
+        for bullets in lists.values():
+            labels = [label_words(b.text, ignored) for b in bullets]
+            vocab = [frozenset(split_compounds(words(b.text))) for b in bullets]
+            keys = [normalize(b.text) for b in bullets]
+            for i, first in enumerate(bullets):
+                for j in range(i + 1, len(bullets)):
+                    if (first.offset(), bullets[j].offset()) in reported:
+                        continue
+                    if keys[i] != keys[j] and (restated_label(labels[i], vocab[j]) or
+                                               restated_label(labels[j], vocab[i])):
+                        yield self._hit(doc, first.text, bullets[j].text, first.offset(),
+                                        bullets[j].offset())
 
     @staticmethod
     def _hit(doc: Document, earlier: str, later: str, earlier_offset: int,
