@@ -55,6 +55,8 @@ class ClaimDetector:
     def __init__(self, data: dict[str, Any]) -> None:
         self.cues = [(kind, _words_pattern(entries))
                      for kind, entries in data.get("cues", {}).items() if entries]
+        self.exceptions = {kind: _words_pattern(entries)
+                           for kind, entries in data.get("exceptions", {}).items() if entries}
         self.opening = _start_pattern(data.get("opening_quantifiers", []))
         self.variety = _words_pattern(data.get("variety", []) or ["(?!)"])
         self.comparative_words = {w.casefold() for w in data.get("comparative_words", [])}
@@ -103,8 +105,12 @@ class ClaimDetector:
         """The first cue in `text`, by the data's order of kinds. Figures and dates in
         a leading label ("Weeks 1–2: ", "Q1 2026: ") do not count."""
         for kind, pattern in self.cues:
+            exception = self.exceptions.get(kind)
+            spans = [m.span() for m in exception.finditer(text)] if exception else []
             for match in pattern.finditer(text):
                 if kind in _FIGURES and match.start() < label_end:
+                    continue
+                if any(start <= match.start() < end for start, end in spans):
                     continue
                 if kind == "comparative" and self._false_superlative(match.group(0)):
                     continue

@@ -51,6 +51,7 @@ def test_the_labelled_set_is_the_size_we_measured() -> None:
 @pytest.mark.parametrize(("sentence", "kind", "cue"), [
     ("Senior staff accountants in Chicago command $95k–$115k.", "number", "$95k"),
     ("Turnover in contact centers exceeds 30% a year.", "number", "30%"),
+    ("Researchers outside London earn 10–15% less.", "number", "10-15%"),
     ("The median offer for new graduates sits near the posted floor.", "number", "median"),
     ("The Federal Reserve launched the FedNow Service in July 2023.", "date", "July 2023"),
     ("Salaries in Dublin outpace those in Cork for the same levels.", "comparative", "outpace"),
@@ -107,6 +108,7 @@ def test_each_cue_is_named(sentence: str, kind: str, cue: str) -> None:
     "Density and keyboard speed matter more than whitespace.",
     "A strong first quarter usually includes:",
     # descriptions that only look like cues
+    "A UX Researcher turns findings into decisions a product team will act on.",
     "A data quality report that shows a caught failure and the remediation.",
     "Case studies that show the problem, the research and the shipped result.",
     "Win rate and average deal size you can explain without rounding up.",

@@ -23,7 +23,10 @@ def structure_findings(path: Path) -> list[dict[str, object]]:
 
 
 def test_empty_sources_section_is_reported_at_its_heading(imported_example: Path) -> None:
-    findings = [f for f in structure_findings(imported_example) if f["rule"] == "S002"]
+    # what the sources section holds is evidence (E004), not structure
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "E004",
+                                       str(imported_example)])
+    findings = json.loads(result.output)["findings"]
     assert [(f["line"], f["section"]) for f in findings] == [
         (line_of(imported_example, "## Sources & Further Reading"), "Sources & Further Reading")]
 
@@ -37,4 +40,4 @@ def test_run_together_proof_map_is_reported_row_by_row(imported_example: Path) -
 
 
 def test_only_those_structure_findings(imported_example: Path) -> None:
-    assert {str(f["rule"]) for f in structure_findings(imported_example)} == {"S002", "S007"}
+    assert {str(f["rule"]) for f in structure_findings(imported_example)} == {"S007"}

@@ -185,15 +185,15 @@ class EmptySection(Rule):
     """A section or subsection with nothing under its heading.
 
     **What it does.** Reports a required section with no paragraph, bullet or table
-    (for FAQ: no answered question; for "Sources & Further Reading": no footnote
-    definition), and any subsection left empty.
+    (for FAQ: no answered question), and any subsection left empty. A "Sources &
+    Further Reading" section with no source definition is E004's (evidence).
 
     **Why is this bad?** An empty heading is a template slot nobody filled; the
     published page shows a heading over nothing.
 
-    **Example.** "## Sources & Further Reading" followed only by a note that sources
-    "appear below" gives `S002 "Sources & Further Reading" has no source definitions`.
-    Use instead: one `[^id]: Publisher. "Title", date. URL` line per source.
+    **Example.** "## Demand Drivers" followed directly by "## Supply & Competition"
+    gives `S002 section "Demand Drivers" is empty`. Use instead: the bullets that say
+    what drives hiring for the role, or remove the heading if the report is a draft.
     """
 
     code = "S002"
@@ -210,11 +210,7 @@ class EmptySection(Rule):
                 continue
             spec = SPECS_BY_KEY[key]
             if key == "sources":
-                if not section.entries:
-                    yield Hit(f'"{spec.name}" has no source definitions (footnote lines '
-                              "such as [^bls-oes]: Publisher. \"Title\", date. URL)",
-                              offset=heading.offset)
-                continue
+                continue  # what the sources section holds is evidence (E004)
             subsections = getattr(section, "subsections", [])
             entries = getattr(section, "entries", [])
             empty = not _has_text(section.content) and not entries and not any(

@@ -1,0 +1,249 @@
+"""Evidence rules on real report text: claims need citations, citations need sources,
+sources need to be complete, current and listed once."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SUPPORT_REPORT, clean_reports, lint
+from reportlint.claims import claim_detector
+from reportlint.findings import Finding, Severity
+from reportlint.readers import read_document
+from reportlint.text import footnote_refs
+
+GOOD = SUPPORT_REPORT.read_text(encoding="utf-8")
+EVIDENCE = FIXTURES / "evidence"
+Lint = Callable[..., list[Finding]]
+
+
+def evidence(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.category.value == "evidence"]
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def lines_between(text: str, start: str, end: str) -> range:
+    return range(line_of(text, start), line_of(text, end))
+
+
+# -- the reports we wrote ---------------------------------------------------------------
+
+@pytest.mark.parametrize("path", clean_reports(), ids=lambda p: p.name)
+def test_clean_reports_have_no_evidence_findings(path: Path) -> None:
+    assert evidence(lint([path])) == []
+
+
+def test_clean_reports_make_cited_claims_of_every_kind() -> None:
+    """They pass because their claims are cited, not because they make none."""
+    detector = claim_detector()
+    kinds: Counter[str] = Counter()
+    making = 0
+    for path in clean_reports():
+        doc = read_document(path)
+        cited = [cue for s in doc.sentences if footnote_refs(s.unit.text)
+                 and (cue := detector.find(s.text)) is not None]
+        making += bool(cited)
+        kinds.update(cue.kind for cue in cited)
+    assert making >= len(clean_reports()) - 2
+    assert kinds["number"] >= 5 and kinds["trend"] >= 3, kinds
+    assert {"number", "date", "comparative", "trend", "quantifier"} <= set(kinds), kinds
+
+
+# -- the example page -------------------------------------------------------------------
+
+def test_example_page_claims_are_flagged_with_their_cues(imported_example: Path) -> None:
+    text = imported_example.read_text(encoding="utf-8")
+    claims = [f for f in lint([imported_example]) if f.rule == "E001"]
+    by_section = Counter(f.section for f in claims)
+    signals = lines_between(text, "### Signals to watch", "### Fast scope checks")
+    assert sum(1 for f in claims if f.line in signals) >= 3
+    assert by_section["Demand Drivers"] >= 2
+    assert by_section["Risks & Outlook"] >= 2
+    assert by_section["FAQ"] >= 2
+    for finding in claims:
+        cue = dict(finding.data)
+        assert cue["cue"] in finding.message and f'"{cue["cue_text"]}"' in finding.message
+        assert cue["cue_text"] in text.splitlines()[finding.line - 1]
+
+
+def test_example_page_advice_is_not_flagged(imported_example: Path) -> None:
+    text = imported_example.read_text(encoding="utf-8")
+    claims = [f.line for f in lint([imported_example]) if f.rule == "E001"]
+    scope_checks = lines_between(text, "### Fast scope checks", "## Role Definition")
+    checklist = lines_between(text, "## Interview Prep Checklist", "## Compensation")
+    assert len(scope_checks) > 5 and len(checklist) > 10
+    assert not [line for line in claims if line in scope_checks or line in checklist]
+
+
+def test_example_page_sources(imported_example: Path) -> None:
+    text = imported_example.read_text(encoding="utf-8")
+    findings = lint([imported_example])
+    pointers = [f.line for f in findings if f.rule == "E005" and "see sources below" in f.message]
+    expected = [n for n, line in enumerate(text.splitlines(), 1) if "see sources below" in line]
+    assert len(expected) == 2 and pointers == expected
+    empty = [f for f in findings if f.rule == "E004"]
+    assert [f.line for f in empty] == [line_of(text, "## Sources & Further Reading")]
+    assert re.search(r"the report makes \d+ uncited claims$", empty[0].message)
+    pay = [f for f in findings if f.rule == "E009"]
+    assert [(f.line, f.severity) for f in pay] == [
+        (line_of(text, "## Compensation & Leveling"), Severity.INFO)]
+
+
+# -- fixtures for other roles -----------------------------------------------------------
+
+FIXTURE_FINDINGS = {
+    "ux-researcher-saas-uk-2025.md": [
+        ("E001", "Research teams shrank", 'uncited claim (trend "shrank")'),
+        ("E001", "Employers increasingly", 'uncited claim (quantifier "increasingly")'),
+        ("E002", "Recruit participants", "footnote [^uxr-survey] has no definition"),
+        ("E001", "Most research teams", 'uncited claim (quantifier "Most")'),
+        ("E001", "By 2026, AI synthesis", 'uncited claim (forecast "By 2026")'),
+        ("E001", "Senior researchers outside", 'uncited claim (number "10-15%")'),
+        ("E007", "[^salary-guide]:", "source [^salary-guide] is from 2017, 8 years before "
+                                     "the report (2025)"),
+        ("E006", "[^recruiter-guide]:", "source [^recruiter-guide] has no publisher or date"),
+        ("E008", "[^recruiter-guide]:", "source [^recruiter-guide] has the same URL as "
+                                        "[^salary-guide] (line 54)"),
+        ("E003", "[^research-ops]:", "source [^research-ops] is never cited"),
+    ],
+    "warehouse-supervisor-logistics-us-2025.md": [
+        ("E001", "According to our data", 'uncited claim (attribution "According to")'),
+        ("E005", "According to our data", '"According to our data" points to sources'),
+        ("E001", "Employers usually", 'uncited claim (quantifier "usually")'),
+        ("E001", "Automation projects", 'uncited claim (comparative "the largest")'),
+        ("E001", "Our analysis of job postings", 'uncited claim (attribution "Our analysis'),
+        ("E005", "Our analysis of job postings", '"Our analysis of job postings" points to'),
+        ("E009", "## Compensation", '"Compensation & Leveling" names no pay figure'),
+        ("E005", "(see sources below)", '"see sources below" points to sources'),
+        ("E004", "## Sources", '"Sources & Further Reading" has no source definitions'),
+        ("E005", "Source links for", '"Source links for this report are listed below"'),
+    ],
+    "nurse-educator-healthcare-canada-2025.yaml": [
+        ("E001", "likely to grow", 'uncited claim (forecast "likely to grow")'),
+        ("E002", "[^ona-grid]", "footnote [^ona-grid] has no definition"),
+        ("E006", "id: job-bank", "source [^job-bank] has no publisher or date"),
+        ("E008", "title: Health workforce", "source id [^cihi-workforce] is defined twice "
+                                            "(line 26)"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_FINDINGS))
+def test_fixture_findings(name: str) -> None:
+    path = EVIDENCE / name
+    text = path.read_text(encoding="utf-8")
+    found = [(f.rule, f.line, f.message) for f in evidence(lint([path]))]
+    expected = FIXTURE_FINDINGS[name]
+    assert len(found) == len(expected), found
+    for (rule, line, message), (want_rule, needle, want_message) in zip(found, expected,
+                                                                         strict=True):
+        want_line = line_of(text, needle)
+        if needle.startswith("title:"):  # a YAML source is reported at its "- id:" line
+            want_line -= 1
+        assert (rule, line) == (want_rule, want_line), (rule, line, message)
+        assert message.startswith(want_message), message
+
+
+def test_fixtures_are_what_they_say(lint_text: Lint) -> None:
+    """The lines the fixtures must leave alone: advice, cited claims, an old standard."""
+    path = EVIDENCE / "ux-researcher-saas-uk-2025.md"
+    text = path.read_text(encoding="utf-8")
+    flagged = {f.line for f in evidence(lint([path]))}
+    for needle in ("Bring one study", "If the team has no research operations",
+                   "In your first 30 days", "According to a recruiter survey",
+                   "Mid-level researchers in London", "[^iso-9241]:", "Vacancies for research"):
+        assert line_of(text, needle) not in flagged, needle
+
+
+# -- one rule at a time, on the support report ------------------------------------------
+
+def test_removing_a_citation_exposes_the_claim(lint_text: Lint) -> None:
+    sentence = "became mandatory on 31 March 2025, including automated mechanisms for " \
+               "reviewing audit logs.[^pci]"
+    assert sentence in GOOD
+    text = GOOD.replace(sentence, sentence.replace("[^pci]", ""))
+    found = evidence(lint_text(text))
+    assert [(f.rule, f.line, dict(f.data)["cue"]) for f in found] == [
+        ("E001", line_of(text, "PCI DSS v4.0 requirements"), "date")]
+
+
+def test_a_reference_on_the_paragraph_backs_each_sentence(lint_text: Lint) -> None:
+    paragraph = ("Federal data pay general user support well below systems analysis, a split "
+                 "that mirrors the line between queue work and diagnosis.")
+    assert paragraph in GOOD
+    text = GOOD.replace(paragraph, "Most applicants come from help desks. " + paragraph)
+    assert evidence(lint_text(text)) == []
+
+
+def test_advice_with_numbers_is_not_a_claim(lint_text: Lint) -> None:
+    text = GOOD.replace("## Interview Prep Checklist\n\n", "## Interview Prep Checklist\n\n"
+                        "- Spend 20 minutes a day reading public incident reviews.\n"
+                        "- If the loop has a take-home, ask for 48 hours and a rubric.\n")
+    assert evidence(lint_text(text)) == []
+
+
+def test_undefined_and_unused_sources(lint_text: Lint) -> None:
+    text = GOOD.replace("[^cfpb]", "[^cfpb-2024]", 1)  # the first citation, not the definition
+    found = [(f.rule, f.message) for f in evidence(lint_text(text))]
+    assert ("E002", "footnote [^cfpb-2024] has no definition") in found
+    text = GOOD.replace("Postings that name SQL", "Postings that name SQL[^cfpb]")
+    text = re.sub(r"\[\^cfpb\](?!:)", "", text)
+    assert [(f.rule, f.message) for f in evidence(lint_text(text))] == [
+        ("E003", "source [^cfpb] is never cited")]
+
+
+def test_stale_source_threshold_is_configurable(lint_text: Lint) -> None:
+    text = GOOD.replace('"Consumer Complaint Database", November 2025',
+                        '"Consumer Complaint Database", November 2021')
+    assert evidence(lint_text(text)) == []
+    found = evidence(lint_text(text, rules={"E007": {"max_age_years": 3}}))
+    assert [f.message for f in found] == [
+        "source [^cfpb] is from 2021, 4 years before the report (2025)"]
+    # the 2019 examination handbook stays: reference documents do not go stale
+
+
+def test_duplicate_url_ignores_scheme_www_and_trailing_slash(lint_text: Lint) -> None:
+    text = GOOD.replace("https://www.consumerfinance.gov/data-research/consumer-complaints/",
+                        "http://consumerfinance.gov/data-research/consumer-complaints")
+    text = text.replace("https://ithandbook.ffiec.gov/",
+                        "https://www.consumerfinance.gov/data-research/consumer-complaints/")
+    found = [(f.rule, f.message) for f in evidence(lint_text(text))]
+    assert found == [("E008", "source [^cfpb] has the same URL as [^ffiec] (line 251)")]
+
+
+def test_pay_figures_or_a_pay_source_satisfy_compensation(lint_text: Lint) -> None:
+    start = GOOD.index("## Compensation & Leveling (US)\n\n") + len(
+        "## Compensation & Leveling (US)\n\n")
+    end = GOOD.index("### Questions that uncover constraints")
+    no_figures = GOOD[:start] + "- Pay moves with rotation load and employer type.\n\n" + \
+        GOOD[end:]
+    assert [f.rule for f in evidence(lint_text(no_figures))] == ["E009"]
+    cited = no_figures.replace("employer type.\n", "employer type.[^bls-support]\n")
+    assert evidence(lint_text(cited)) == []
+
+
+def test_missing_sources_section_when_not_required(lint_text: Lint) -> None:
+    start = GOOD.index("## Sources & Further Reading")
+    end = GOOD.index("## Related")
+    text = re.sub(r"\[\^[\w-]+\](?!:)", "", GOOD[:start] + GOOD[end:])
+    required = ["executive_summary", "market_snapshot"]
+    found = [(f.rule, f.message) for f in evidence(lint_text(text, required_sections=required))]
+    assert found[-1][0] == "E004" and found[-1][1].startswith(
+        'no "Sources & Further Reading" section; the report makes ')
+    assert all(rule == "E001" for rule, _ in found[:-1]) and len(found) > 3
+    # when the section is required, S001 reports it and E004 says nothing more
+    assert "E004" not in [f.rule for f in lint_text(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "", "---\n---\n", "---\ntitle: [unclosed\n---\n", "## Sources & Further Reading\n\n[^x]:\n",
+    "---\ntitle: x\n---\n\nMost teams grow.[^a][^a]\n\n[^a]: \n",
+])
+def test_broken_input_does_not_fail(lint_text: Lint, text: str) -> None:
+    lint_text(text)  # the structure rules report it; the evidence rules must not raise
