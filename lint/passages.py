@@ -83,34 +83,42 @@ class PassageIndex:
         self._distinct: dict[int, tuple[int, list[tuple[int, int]]]] = {}
         self._build()
 
-    def _keys(self, report: _Report) -> Iterator[tuple[int, int]]:
-        """(hash, reference) of every passage, sentence and shingle of a report."""
-        for index in range(len(report.passages) // 4):
-            yield report.passages[4 * index + 3], index
-            for value in report.shingles(index):
-                yield value, index
-        for index in range(len(report.sentences) // 4):
-            yield report.sentences[4 * index + 3], SENTENCE | index
+    @staticmethod
+    def _values(report: _Report) -> set[int]:
+        values = set(report.passages[3::4])
+        values.update(report.prints)
+        values.update(report.sentences[3::4])
+        return values
 
     def _build(self) -> None:
         total = sum(len(r.passages) // 4 + len(r.prints) + len(r.sentences) // 4
                     for r in self.reports)
-        slots = 1 << max(16, (4 * total).bit_length())
-        seen = bytearray(slots)  # per hash slot: in how many reports (saturating at 2)
+        mask = (1 << max(16, (4 * total).bit_length())) - 1
+        seen = bytearray(mask + 1)  # per hash slot: in how many reports (saturating at 2)
         for report in self.reports:
-            for value in {value for value, _ in self._keys(report)}:
-                if seen[value & (slots - 1)] < 2:
-                    seen[value & (slots - 1)] += 1
+            for value in self._values(report):
+                if seen[value & mask] < 2:
+                    seen[value & mask] += 1
         postings: dict[int, array[int]] = {}
         for number, report in enumerate(self.reports):
-            for value, ref in self._keys(report):
-                if seen[value & (slots - 1)] >= 2:
-                    postings.setdefault(value, array("Q")).append(number << 24 | ref)
-        # A hash in one report only (a collision in the counter, or text repeated within
-        # one report) is no help.
+            wanted = {value for value in self._values(report) if seen[value & mask] >= 2}
+            if not wanted:
+                continue
+            high = number << 24
+            for index, value in enumerate(report.passages[3::4]):
+                if value in wanted:
+                    postings.setdefault(value, array("Q")).append(high | index)
+                for shingle in report.shingles(index):
+                    if shingle in wanted:
+                        postings.setdefault(shingle, array("Q")).append(high | index)
+            for index, value in enumerate(report.sentences[3::4]):
+                if value in wanted:
+                    postings.setdefault(value, array("Q")).append(high | SENTENCE | index)
+        # A hash of one report only (a collision in the counter, text repeated within one
+        # report, or two files of one report) is no help.
         same = [report.identity for report in self.reports]
         self.postings = {value: posting for value, posting in postings.items()
-                         if same[posting[0] >> 24] != same[posting[-1] >> 24]}
+                         if any(same[p >> 24] != same[posting[0] >> 24] for p in posting)}
 
     def exact_copies(self, value: int, number: int,
                      limit: int) -> tuple[int, list[tuple[int, int]]]:
