@@ -80,6 +80,7 @@ class PassageIndex:
             same = identities.setdefault(prints.identity or path, len(identities))
             self.reports.append(_Report(path, same, *prints.rows()))
         self.postings: dict[int, array[int]] = {}
+        self.identities: list[int] = []
         self._distinct: dict[int, tuple[int, list[tuple[int, int]]]] = {}
         self._build()
 
@@ -116,7 +117,7 @@ class PassageIndex:
                     postings.setdefault(value, array("Q")).append(high | SENTENCE | index)
         # A hash of one report only (a collision in the counter, text repeated within one
         # report, or two files of one report) is no help.
-        same = [report.identity for report in self.reports]
+        same = self.identities = [report.identity for report in self.reports]
         self.postings = {value: posting for value, posting in postings.items()
                          if any(same[p >> 24] != same[posting[0] >> 24] for p in posting)}
 
@@ -124,9 +125,11 @@ class PassageIndex:
                      limit: int) -> tuple[int, list[tuple[int, int]]]:
         """(how many other reports hold this text hash, the first `limit` (report,
         reference) of them)."""
+        posting = self.postings.get(value)
+        if posting is None:
+            return 0, []
         if value not in self._distinct:
-            posting = self.postings.get(value, array("Q"))
-            same = [self.reports[packed >> 24].identity for packed in posting]
+            same = [self.identities[packed >> 24] for packed in posting]
             first: dict[int, tuple[int, int]] = {}
             for packed, identity in zip(posting, same, strict=True):
                 if len(first) > limit:
@@ -134,37 +137,36 @@ class PassageIndex:
                 first.setdefault(identity, (packed >> 24, packed & 0xFFFFFF))
             self._distinct[value] = (len(set(same)), list(first.values()))
         count, first_places = self._distinct[value]
-        own = self.reports[number].identity
-        others = [p for p in first_places if self.reports[p[0]].identity != own][:limit]
+        own = self.identities[number]
+        others = [p for p in first_places if self.identities[p[0]] != own][:limit]
         return max(count - 1, 0), others
 
     def near_copies(self, number: int, index: int,
                     containment: float) -> tuple[int, bool, list[tuple[int, int, float]]]:
         """Reports holding at least `containment` of passage `index`'s shingles:
         (how many, whether that is an estimate, [(report, passage, share)] best first)."""
-        shingles = self.reports[number].shingles(index)
-        own = self.reports[number].identity
+        shingles = set(self.reports[number].shingles(index))
+        own, identities = self.identities[number], self.identities
         if not shingles:
             return 0, False, []
         hits: Counter[tuple[int, int]] = Counter()
         truncated, sizes = False, []
-        for value in set(shingles):
+        for value in shingles:
             posting = self.postings.get(value)
             if posting is None:
                 continue
             truncated |= len(posting) > CAP
             sizes.append(len(posting))
             hits.update({(p >> 24, p & 0xFFFFFF) for p in posting[:CAP]
-                         if self.reports[p >> 24].identity != own})
+                         if identities[p >> 24] != own})
         best: dict[int, tuple[int, int]] = {}
         for (other, ref), count in hits.items():
             if count > best.get(other, (0, 0))[0]:
                 best[other] = (count, ref)
-        found = sorted(((other, ref, count / len(set(shingles)))
-                        for other, (count, ref) in best.items()
-                        if count >= containment * len(set(shingles))),
-                       key=lambda item: (-item[2], item[0]))
-        count = len({self.reports[other].identity for other, _, _ in found})
+        size = len(shingles)
+        found = sorted(((other, ref, count / size) for other, (count, ref) in best.items()
+                        if count >= containment * size), key=lambda item: (-item[2], item[0]))
+        count = len({identities[other] for other, _, _ in found})
         if truncated and found:
             return max(count, sorted(sizes)[len(sizes) // 2] - 1), True, found
         return count, False, found
