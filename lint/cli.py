@@ -262,10 +262,8 @@ def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
          baseline: Path | None, fail_on: str | None, config_path: Path | None,
          quiet: bool) -> None:
     """Release gate: exit 1 if any report under CONTENT_DIR fails, and write a manifest."""
-    import json
-
     from reportlint.findings import Severity
-    from reportlint.gate import GateError, failure_summary, run_gate
+    from reportlint.gate import GateError, failure_summary, manifest_text, run_gate
     from reportlint.progress import ProgressBar
 
     config = _config(config_path, (str(content_dir),))
@@ -277,8 +275,7 @@ def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
     except GateError as error:
         raise ToolError(str(error)) from None
     if manifest_path is not None:
-        _write(json.dumps(result.manifest(), indent=2, ensure_ascii=False) + "\n",
-               manifest_path, quiet)
+        _write(manifest_text(result), manifest_path, quiet)
     if not quiet:
         click.echo(failure_summary(result), nl=False, err=True)
     sys.exit(0 if result.passed else 1)

@@ -10,6 +10,7 @@ files that were judged.
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -24,6 +25,11 @@ from reportlint.findings import Category, Finding, Severity
 
 # Bump when a key changes meaning or goes away; adding keys keeps the version.
 MANIFEST_VERSION = 1
+# A failing report lists at most this many of its reasons, and this many of one rule, so
+# that one noisy rule (a template's boilerplate found 80 times) neither hides the others
+# nor makes the manifest of a large corpus hundreds of megabytes; counts stay complete.
+REASONS_PER_REPORT = 20
+REASONS_PER_RULE = 5
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = tuple(category.value for category in Category)
 
@@ -67,13 +73,17 @@ class ReportStatus:
         return count_findings(self.findings)
 
     def to_json(self) -> dict[str, object]:
+        reasons = self.reasons
+        listed = sample_findings(reasons, REASONS_PER_RULE, REASONS_PER_REPORT)
         return {
             "path": self.path,
             "status": "pass" if self.passed else "fail",
             "sha256": self.sha256,
             "bytes": self.size,
-            "counts": self.counts(),
-            "reasons": [_reason(f) for f in self.reasons],
+            "counts": {**self.counts(),
+                       "by_rule": dict(sorted(Counter(f.rule for f in self.findings).items()))},
+            "reasons": [_reason(f) for f in listed],
+            "reasons_not_listed": len(reasons) - len(listed),
         }
 
 
@@ -131,6 +141,37 @@ def count_findings(findings: Sequence[Finding]) -> dict[str, dict[str, int]]:
     severities = Counter(f.severity.value for f in findings)
     return {"by_category": {name: categories[name] for name in CATEGORIES},
             "by_severity": {name: severities[name] for name in SEVERITIES}}
+
+
+def sample_findings(findings: Sequence[Finding], per_rule: int, total: int) -> list[Finding]:
+    """A sample that shows every rule before a second finding of any: round by round, the
+    next finding of each rule (most serious rules first), at most `per_rule` of one rule
+    and `total` in all; returned in line order."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in sorted(findings, key=lambda f: (f.line, f.column)):
+        by_rule.setdefault(finding.rule, []).append(finding)
+    rules = sorted(by_rule, key=lambda rule: (-max(f.severity.rank for f in by_rule[rule]),
+                                              by_rule[rule][0].line, rule))
+    chosen: list[Finding] = []
+    for round_ in range(per_rule):
+        for rule in rules:
+            if round_ < len(by_rule[rule]) and len(chosen) < total:
+                chosen.append(by_rule[rule][round_])
+    return sorted(chosen, key=lambda f: (f.line, f.column, f.rule))
+
+
+def manifest_text(result: GateResult) -> str:
+    """The manifest as JSON text: indented, but one line per report, so that a large
+    corpus's manifest stays compact and a diff between releases shows one line per
+    changed report."""
+    data = result.manifest()
+    reports = data.pop("reports")
+    assert isinstance(reports, list)
+    head = json.dumps(data, indent=2, ensure_ascii=False)
+    lines = [json.dumps(entry, ensure_ascii=False, separators=(", ", ": "))
+             for entry in reports]
+    body = ("[\n    " + ",\n    ".join(lines) + "\n  ]") if lines else "[]"
+    return head[:-2] + f',\n  "reports": {body}\n}}\n'
 
 
 def _reason(finding: Finding) -> dict[str, object]:

@@ -14,6 +14,7 @@ from reportlint.cli import main
 from reportlint.config import Config
 from reportlint.corpus_report import CorpusFacts, Drift, collect_facts, role_family_drift
 from reportlint.findings import Category, Finding, Severity
+from reportlint.gate import sample_findings
 from reportlint.passages import SharedPassage
 from reportlint.registry import all_rules
 from reportlint.reportpage import render_page
@@ -227,3 +228,17 @@ def test_report_command_on_a_missing_folder(tmp_path: Path) -> None:
                                        "-o", str(tmp_path / "page.html")])
     assert result.exit_code == 2
     assert not (tmp_path / "page.html").exists()
+
+
+def test_a_noisy_rule_cannot_hide_the_others() -> None:
+    def finding(line: int, rule: str, severity: Severity = Severity.WARNING) -> Finding:
+        return Finding("a.md", line, 1, rule, f"{rule} at {line}", severity=severity)
+
+    noisy = [finding(line, "D004") for line in range(1, 80)]
+    rare = [finding(200, "E001"), finding(300, "S001", Severity.ERROR)]
+    shown = sample_findings(noisy + rare, per_rule=3, total=15)
+    assert [f.rule for f in shown] == ["D004", "D004", "D004", "E001", "S001"]
+    assert [f.line for f in shown] == [1, 2, 3, 200, 300]
+    # Every rule shows once before any shows twice; the error's rule comes first.
+    shown = sample_findings(noisy + rare, per_rule=3, total=2)
+    assert [(f.rule, f.line) for f in shown] == [("D004", 1), ("S001", 300)]

@@ -9,6 +9,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from reportlint.findings import Category, Finding, Severity
+from reportlint.gate import sample_findings
 from reportlint.reportpage.charts import Bar, Segment, bar_chart
 
 if TYPE_CHECKING:
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
     from reportlint.registry import Rule
 
 WORST_REPORTS = 10
-FINDINGS_PER_REPORT = 25
+FINDINGS_PER_REPORT = 15
+PER_RULE = 3
+MESSAGE_CHARS = 240
 PLACES_PER_PASSAGE = 12
 DRIFT_ROWS = 50
 
@@ -274,21 +277,29 @@ def findings_by_report(facts: CorpusFacts) -> str:
     for index, report in enumerate(facts.gate.reports):
         if not report.findings:
             continue
-        rows = "".join(_finding_row(f) for f in report.findings[:FINDINGS_PER_REPORT])
-        more = len(report.findings) - FINDINGS_PER_REPORT
-        tail = (f'<p class="more">And {more:,} more: run <code>reportlint check '
-                f'{escape(report.display)}</code> for all of them.</p>' if more > 0 else "")
+        shown = sample_findings(report.findings, PER_RULE, FINDINGS_PER_REPORT)
+        rows = "".join(_finding_row(f) for f in shown)
+        more = len(report.findings) - len(shown)
+        tail = (f'<p class="more">{plural(more, "more finding")} not shown: run <code>'
+                f'reportlint check {escape(report.display)}</code> for all of them.</p>'
+                if more > 0 else "")
         status = ('<span class="badge pass">Pass</span>' if report.passed
                   else '<span class="badge fail">Fail</span>')
+        by_rule = ", ".join(f"{rule_link(code)} ×{count}" for code, count in
+                            Counter(f.rule for f in report.findings).most_common())
         blocks.append(f'<section class="report" id="{report_anchor(index)}"><h3>'
-                      f'{escape(report.path)} {status}</h3><table class="data findings"><thead>'
+                      f'{escape(report.path)} {status}</h3><p class="rules-found">'
+                      f'{plural(len(report.findings), "finding")}: {by_rule}</p>'
+                      f'<table class="data findings"><thead>'
                       f'<tr><th class="num">Line</th><th>Severity</th><th>Rule</th>'
                       f'<th>Section</th><th>What is wrong</th></tr></thead><tbody>{rows}'
                       f'</tbody></table>{tail}<p class="top"><a href="#reports">Back to all '
                       f'reports</a></p></section>')
     body = "".join(blocks) or '<p class="empty">No report has any finding.</p>'
-    return (f'<section id="findings"><h2>Findings, report by report</h2><p>The line is the '
-            f'line in the report\'s file.</p>{body}</section>')
+    return (f'<section id="findings"><h2>Findings, report by report</h2><p>For each report: '
+            f'how many findings of each rule, then a sample of them, most serious first (at '
+            f'most {PER_RULE} of one rule). The line is the line in the report\'s file.</p>'
+            f'{body}</section>')
 
 
 def _finding_row(finding: Finding) -> str:
@@ -297,7 +308,12 @@ def _finding_row(finding: Finding) -> str:
     return (f'<tr><td>{finding.line}</td><td class="{finding.severity.value}">'
             f'{SEVERITY_WORDS[finding.severity][:-1]}</td><td><a href="#rule-'
             f'{escape(finding.rule)}">{escape(finding.rule)}</a></td><td>'
-            f'{escape(finding.section or "")}</td><td>{escape(finding.message)}</td></tr>')
+            f'{escape(finding.section or "")}</td><td>{escape(_shorten(finding.message))}</td>'
+            f'</tr>')
+
+
+def _shorten(message: str, limit: int = MESSAGE_CHARS) -> str:
+    return message if len(message) <= limit else message[:limit - 1].rstrip() + "…"
 
 
 def rule_explanations(rules: tuple[type[Rule], ...]) -> str:
