@@ -12,7 +12,7 @@ from reportlint.document import Document
 from reportlint.findings import Finding, Hit, Severity
 from reportlint.readers import REPORT_SUFFIXES, read_document
 from reportlint.registry import Context, CorpusEntry, Rule, all_rules, selector_matches
-from reportlint.suppressions import apply_suppressions
+from reportlint.suppressions import apply_suppressions, suppress_cross_report
 
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv",
                              "__pycache__", ".reportlint_cache", ".tox", ".mypy_cache"})
@@ -128,7 +128,8 @@ def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
             findings.append(Finding(path, hit.line or 1, hit.column or 1, rule.code, hit.message,
                                     rule.name, rule.category, severity, hit.section,
                                     fix=hit.fix, data=hit.data))
-    return findings
+    # A report's own suppressions hold for these too (H100 does not judge them).
+    return suppress_cross_report(findings, rules.config.max_file_size)
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config, *,

@@ -17,6 +17,9 @@ Text after ` -- ` in a comment is the writer's reason and is ignored.
 `apply_suppressions` is called once per file at the end of `engine.lint_document`: it
 drops the suppressed findings and reports, as `H100 unused-suppression`, each selector
 that suppressed nothing, so stale suppressions do not pile up and hide new defects.
+`suppress_cross_report` does the same for the cross-report rules' findings, which come
+later, from the corpus pass (their suppressions are not judged by H100: whether they hide
+anything depends on which other reports are checked with them).
 """
 
 from __future__ import annotations
@@ -123,6 +126,30 @@ def apply_suppressions(doc: Document, findings: list[Finding],
         finding = _finding(doc, offset, message, unused)
         if not any(s.covers(finding) for s in found.suppressions if s.selector != ALL):
             kept.append(finding)
+    return kept
+
+
+def suppress_cross_report(findings: Sequence[Finding], max_bytes: int) -> list[Finding]:
+    """Cross-report findings less those their file suppresses in its comments or front
+    matter. A file is read again only if it mentions reportlint. (The config's per_path
+    needs nothing here: a file a rule is off for has no summary, so is not compared.)"""
+    from pathlib import Path
+
+    from reportlint.readers import read_document
+
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    kept: list[Finding] = []
+    for path, found in by_path.items():
+        try:
+            mentions = b"reportlint" in Path(path).read_bytes()
+        except OSError:
+            mentions = False
+        if mentions:
+            directives = find_directives(read_document(Path(path), max_bytes=max_bytes))
+            found = [f for f in found if not any(s.covers(f) for s in directives.suppressions)]
+        kept += found
     return kept
 
 

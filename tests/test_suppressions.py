@@ -208,3 +208,32 @@ def test_explain_h100() -> None:
     assert result.exit_code == 0
     assert result.output.startswith("H100 unused-suppression (hygiene, default warning)")
     assert "Use instead" in result.output
+
+
+def test_cross_report_findings_follow_the_report_s_suppressions(tmp_path: Path) -> None:
+    from conftest import lint
+
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text(CLEAN, encoding="utf-8")
+    # The same text for another region: a copied report, which D004 (cross-report) flags
+    # in both files.
+    copy = CLEAN.replace("region: US\n", "region: UK\n", 1).replace("title: US ", "title: UK ")
+    second.write_text(copy, encoding="utf-8")
+    found = lint([first, second], select=["D004"])
+    assert {Path(f.path).name for f in found} == {"a.md", "b.md"}
+
+    second.write_text(copy.replace("author: Reportlint Editorial\n", "author: Reportlint "
+                                   "Editorial\nreportlint: {ignore: [D004]}\n", 1),
+                      encoding="utf-8")
+    assert {Path(f.path).name for f in lint([first, second], select=["D004"])} == {"a.md"}
+    # Not judged by H100: whether it hides anything depends on the other reports checked.
+    assert codes(lint([second], select=["D004", "H100"])) == []
+
+    second.write_text(copy.replace("## Executive Summary", "<!-- reportlint-disable D004 -->\n"
+                                   "## Executive Summary"), encoding="utf-8")
+    assert {Path(f.path).name for f in lint([first, second], select=["D004"])} == {"a.md"}
+
+    second.write_text(copy, encoding="utf-8")
+    # A file the config turns D004 off for is left out of the comparison altogether.
+    per_path = [{"paths": ["*/b.md"], "ignore": ["D004"]}]
+    assert lint([first, second], select=["D004"], per_path=per_path) == []
