@@ -173,6 +173,12 @@ class RoleNames:
             if size < 2 or len(window) < size:
                 continue
             how = self._compare(text, name, window, parts)
+            if how == ["case"] and window[-1][0] != parts[-1][0] and all(
+                    w[0].islower() for w in window) and \
+                    _plural_suffix(window[-1][0], parts[-1][0]):
+                # "information security analysts": the occupation spoken of in general (as
+                # federal statistics name it), not the job title written wrongly
+                continue
             if how:
                 start, end = window[0][1], window[-1][2]
                 suffix = _plural_suffix(window[-1][0], parts[-1][0]) or ""
