@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from reportlint.registry import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/reportlint/reportlint"
+INFORMATION_URI = "https://reportlint.dev"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _WHAT = re.compile(r"\*\*What it does\.\*\*\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL)
 
