@@ -84,9 +84,9 @@ class UnbackedClaim(Rule):
     **Why is this bad?** A reader cannot tell what is known from what was written to
     fill a slot; an uncited trend reads as fact and gets repeated as one.
 
-    **Example.** `- [wording of our own].` gives `E001
-    uncited claim (trend "increase")`. Use instead: cite it, `...increase.[^gartner-b2b]`,
-    or say what to do about it ("Ask how many approvers a typical deal has").
+    **Example.** `- Hiring for payments support analysts is rising.` gives `E001
+    uncited claim (trend "rising")`. Use instead: cite it, `...is rising.[^indeed-2025]`,
+    or say what the reader can check ("Ask how many analysts the team hired this year").
     """
 
     code = "E001"
@@ -173,9 +173,9 @@ class EmptySources(Rule):
     **Why is this bad?** The page promises sources and delivers none; every claim in it
     is unbacked, and the reader cannot check any of them.
 
-    **Example.** "## Sources & Further Reading" followed only by "Methodology notes live
-    on our methodology page." gives `E004 "Sources & Further Reading" has no source
-    definitions; the report makes 14 uncited claims`. Use instead: one `[^id]: Publisher.
+    **Example.** "## Sources & Further Reading" followed only by a link to a methodology
+    page gives `E004 "Sources & Further Reading" has no source definitions; the report
+    makes 14 uncited claims`. Use instead: one `[^id]: Publisher.
     "Title", date. URL` line per source, cited where the claims stand.
     """
 
@@ -217,9 +217,9 @@ class DanglingSourcePointer(Rule):
     **Why is this bad?** A promise of evidence that is not kept is worse than none: it
     borrows credibility the page does not have.
 
-    **Example.** `- [wording of our own] (see sources
-    below).` in a report with an empty Sources section gives `E005 "see sources below"
-    points to sources, but the report defines none`. Use instead: define the sources and
+    **Example.** `- Salary samples from three recruiters (see sources below).` in a
+    report with an empty Sources section gives `E005 "see sources below" points to
+    sources, but the report defines none`. Use instead: define the sources and
     cite them, or drop the pointer.
     """
 
@@ -388,7 +388,8 @@ class CompensationWithoutFigures(Rule):
     **Why is this bad?** Readers come to this section for numbers; a list of "factors
     that affect pay" without one anchor leaves them negotiating blind.
 
-    **Example.** A section of bullets like "[wording of our own] no amount gives `E009 "Compensation & Leveling" names no pay figure or
+    **Example.** A section of bullets like "Shift differentials and on-call pay vary by
+    employer" and no amount gives `E009 "Compensation & Leveling" names no pay figure or
     range, and cites no source for pay`. Use instead: `- The BLS reports a median annual
     wage of $60,340 for computer user support specialists (May 2024).[^bls-ooh]`, or at
     least point to the data: `- Check the OES wage percentiles for your metro.[^bls-oes]`.

@@ -118,7 +118,7 @@ def _slots(unit: Unit, sentence_start: int, sentence: str, limits: tuple[int, in
         if least <= len(phrase.split()) <= most:
             yield _Slot(phrase, unit, sentence_start + match.start(1))
     if not separators:
-        # "Plan around long cycles.": a frame of a few words, then the phrase.
+        # "Budget around credential checks.": a frame of a few words, then the phrase.
         spans = list(re.finditer(r"\S+", sentence))
         for cut in range(1, min(frame_words, len(spans) - least) + 1):
             phrase = normalize(sentence[spans[cut].start():])
@@ -133,18 +133,21 @@ class SlotFiller(Rule):
     **What it does.** Finds phrases that stand in a slot (after a label's colon or
     dash, or inside parentheses) and that the report puts in at least `min_units`
     (default 4) bullets or paragraphs; reports every line where such a phrase fills a
-    slot, including a sentence that is only a short frame around it ("Plan around …").
+    slot, including a sentence that is only a short frame around it ("Budget around …").
     D002 counts how often a phrase is used; this rule points at the lines where a frame
     holds nothing else.
 
-    **Why is this bad?** A generator that fills "Reality check: …", "What shapes
-    approvals: …" and "Plan around …" with the same phrase produces lines that say
-    nothing, and the wrong kind of phrase in a slot ("[wording of our own]") reads as nonsense.
+    **Why is this bad?** A generator that fills "Watch out for: …", "Biggest blocker:
+    …" and "Budget around …" with the same phrase produces lines that say nothing, and
+    the wrong kind of phrase in a slot ("decide what you will own first: weekly trading
+    reports for store managers") reads as nonsense.
 
-    **Example.** `- [wording of our own].` and `- Plan around long cycles.` in a report that mentions "long cycles"
-    in twelve places give `H002 template slot filled with "long cycles", a phrase the
-    report puts in 12 places` on each. Use instead: say what the reality is ("Security
-    review adds four to eight weeks to a first contract").
+    **Example.** `- Watch out for: credential verification delays.`, `- Biggest
+    blocker: credential verification delays.` and `- Budget around credential
+    verification delays.` in a report that names those delays in five places give `H002
+    template slot filled with "credential verification delays", a phrase the report
+    puts in 5 places` on each. Use instead: say what the delay is and what to do about it
+    ("Provincial licence checks take two to six weeks; start them at offer").
     """
 
     code = "H002"
@@ -207,9 +210,9 @@ class LeftoverCaption(Rule):
     **Why is this bad?** Scraped or templated pages keep the alt text of the cover
     image; it repeats the title and tells the reader nothing.
 
-    **Example.** `cover_caption: US Data Analyst Retail Market Analysis 2025 report
-    cover` gives `H003 leftover image caption "US Data Analyst Retail Market Analysis
-    2025 report cover": it only restates the title`. Use instead: delete it, or describe
+    **Example.** `cover_caption: UK Data Analyst Retail Market Analysis 2025 cover
+    image` gives `H003 leftover image caption "UK Data Analyst Retail Market Analysis
+    2025 cover image": it only restates the title`. Use instead: delete it, or describe
     the image ("An analyst reviewing a store-level sales dashboard").
     """
 
