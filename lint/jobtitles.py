@@ -7,7 +7,6 @@ speaking about oneself) are data: `job_titles.yaml`, extended by config.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -97,6 +96,8 @@ def _misspelled(word: str, canonical: str) -> bool:
         return False  # "engineering" is a word of its own, not a misspelled "engineer"
     if low.endswith(("ed", "ing", "ly")) and not base.endswith(("ed", "ing", "ly")):
         return False  # "managed" is a verb, not a misspelled "manager"
+    import difflib  # only for the few words that got this far
+
     return difflib.SequenceMatcher(None, low, base).ratio() >= 0.8
 
 

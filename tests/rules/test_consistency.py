@@ -84,6 +84,14 @@ def test_variants_of_the_role_are_found_with_how_they_differ(lint_text: Lint) ->
     assert all(f.fix is not None for f in found)
 
 
+def test_words_in_another_order(lint_text: Lint) -> None:
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "Every Support Production Analyst "
+                       "keeps a runbook.")
+    assert [f.message for f in consistency(lint_text(text), "C002")] == [
+        'role written "Support Production Analyst" (word order); the front matter calls it '
+        '"Production Support Analyst"']
+
+
 def test_the_role_written_as_declared_is_left_alone(lint_text: Lint) -> None:
     text = with_bullet(GOOD, "- Triage alerts and tickets", "Senior Production Support "
                        "Analysts and the Application Support Analyst on nights share one "
@@ -278,6 +286,16 @@ def test_config_adds_words_to_a_family(lint_text: Lint) -> None:
         "strong": ["spiff"]}}}})
     assert [f.message for f in consistency(extended, "C004")] == [
         "sales vocabulary in a Production Support Analyst report: spiff"]
+
+
+def test_config_adds_a_family(lint_text: Lint) -> None:
+    clinical = {"label": "clinical", "titles": ["Staff Nurse"],
+                "strong": ["care plan", "bedside handover"]}
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "Write the care plan and lead the "
+                       "bedside handover.")
+    found = lint_text(text, data={"role_families": {"families": {"clinical": clinical}}})
+    assert [f.message for f in consistency(found, "C004")] == [
+        "clinical vocabulary in a Production Support Analyst report: care plan, bedside handover"]
 
 
 def test_broken_config_data_gives_no_traceback(lint_text: Lint) -> None:
