@@ -64,11 +64,15 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Processes that read and check files in parallel (default: one per core).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the .reportlint_cache folder.")
 def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           exit_zero: bool, fix: bool, show_diff: bool, output: Path | None, statistics: bool,
           quiet: bool, baseline_path: Path | None, new_baseline: Path | None,
-          scope: str) -> None:
+          jobs: int | None, no_cache: bool, scope: str) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them)."""
     from reportlint.engine import exit_status, lint_paths
     from reportlint.findings import Severity
@@ -97,7 +101,10 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     if statistics and output_format not in ("text", "json"):
         raise ToolError("--statistics prints text or json")
     known = _load_baseline(baseline_path) if baseline_path is not None else None
-    result = lint_paths(paths or (".",), config)
+    from reportlint.cache import default_root
+
+    cache_root = None if no_cache else default_root(paths or (".",), config)
+    result = lint_paths(paths or (".",), config, jobs=jobs, cache_root=cache_root)
     if fix or show_diff:
         from reportlint.fixes import plan_fixes, write_fixes
 
@@ -111,7 +118,7 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
             if not quiet:
                 click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(plans)} "
                            f"file{'s' if len(plans) != 1 else ''}.", err=True)
-            result = lint_paths(paths or (".",), config)
+            result = lint_paths(paths or (".",), config, jobs=jobs, cache_root=cache_root)
     findings = result.findings
     if new_baseline is not None:
         from reportlint.baseline import write_baseline

@@ -10,7 +10,7 @@ from pathlib import Path
 from reportlint.config import Config
 from reportlint.document import Document
 from reportlint.findings import Finding, Hit, Severity
-from reportlint.readers import REPORT_SUFFIXES, read_document
+from reportlint.readers import REPORT_SUFFIXES
 from reportlint.registry import Context, CorpusEntry, Rule, all_rules, selector_matches
 from reportlint.suppressions import apply_suppressions, suppress_cross_report
 
@@ -133,24 +133,33 @@ def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config, *,
-               progress: Callable[[int], None] | None = None) -> LintResult:
+               progress: Callable[[int], None] | None = None, jobs: int | None = 1,
+               cache_root: Path | None = None) -> LintResult:
     """Check every report under `paths`; findings sorted by path, line, column, rule.
 
     `progress`, if given, is called with the number of files just checked (for a
     progress bar; its total is `len(collect_targets(paths, config.exclude))`).
+    `jobs` worker processes share the per-file work (None: one per core); with
+    `cache_root`, results are cached in `cache_root/.reportlint_cache` (see `cache.py`).
     """
+    from reportlint.parallel import check_targets, default_jobs
+
     rules = RuleSet(config)
     targets = collect_targets(paths, config.exclude)
     wants_corpus = len(targets) > 1 and any(rule.corpus for rule, _ in rules.for_path(""))
     result = LintResult(files=len(targets))
+    cache = None
+    if cache_root is not None:
+        from reportlint.cache import Cache
+
+        cache = Cache(cache_root, config, rules.rules)
+    checked = check_targets(targets, rules, summarize=wants_corpus, cache=cache,
+                            jobs=jobs or default_jobs(), progress=progress)
     summaries: list[tuple[str, dict[str, object]]] = []
-    for target in targets:
-        doc = read_document(target.path, display=target.display, max_bytes=config.max_file_size)
-        result.findings.extend(lint_document(doc, rules))
-        if wants_corpus:
-            summaries.append((target.display, summarize(doc, rules)))
-        if progress is not None:
-            progress(1)
+    for target, file in zip(targets, checked, strict=True):
+        result.findings.extend(file.findings)
+        if file.summaries is not None:
+            summaries.append((target.display, file.summaries))
     if summaries:
         result.findings.extend(lint_corpus(summaries, rules))
     result.findings.sort(key=Finding.sort_key)

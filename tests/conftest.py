@@ -74,3 +74,28 @@ def imported_example(example_page: Path, tmp_path_factory: pytest.TempPathFactor
 
 def codes(findings: Iterable[Finding]) -> list[str]:
     return [f.rule for f in findings]
+
+
+def mixed_corpus(folder: Path) -> Path:
+    """A folder of reports like a release: clean ones (Markdown and YAML), last year's
+    edition of one (shared passages), and some with defects (a section dropped, a
+    placeholder, a paragraph repeated, an empty file, a binary file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    clean = [p for p in clean_reports() if p.suffix == ".md"]
+    for path in [*clean, *CONTENT.glob("*.yaml")]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    first, second, third = (p.read_text(encoding="utf-8") for p in clean[:3])
+    (folder / "last-year-of-first.md").write_text(first.replace("2025", "2024"),
+                                                  encoding="utf-8")
+    start = second.index("## Demand Drivers")
+    (folder / "dropped-section.md").write_text(
+        second[:start] + second[second.index("\n## ", start + 1) + 1:], encoding="utf-8")
+    (folder / "placeholder.md").write_text(
+        third.replace("## Demand Drivers\n\n", "## Demand Drivers\n\n- TODO: add the figures.\n"),
+        encoding="utf-8")
+    paragraph = next(block for block in first.split("\n\n")[3:] if not block.startswith(("#", "-")))
+    (folder / "repeated-paragraph.md").write_text(
+        first.replace(paragraph, f"{paragraph}\n\n{paragraph}", 1), encoding="utf-8")
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    (folder / "binary.md").write_bytes(b"\x00\x01binary\x00")
+    return folder

@@ -27,10 +27,15 @@ def form_of(path: Path) -> str | None:
 
 
 def read_document(path: Path, *, display: str | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one report file. Never raises for bad content: problems land on the document."""
+                  max_bytes: int = DEFAULT_MAX_BYTES, content: bytes | None = None) -> Document:
+    """Read one report file. Never raises for bad content: problems land on the document.
+
+    `content` is the file's bytes when the caller has read them already (the cache
+    hashes them), so the file is read once."""
     form = form_of(path) or "markdown"
     doc = Document(Path(display) if display else path, form, "")
+    if content is not None and len(content) <= max_bytes:
+        return read_text(doc, content)
     try:
         size = path.stat().st_size
         if size > max_bytes:

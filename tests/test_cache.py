@@ -1,0 +1,139 @@
+"""The cache: a warm run gives exactly the cold run's findings without reading the reports
+again; a changed file, config or entry is re-checked; a hostile entry is refused."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import mixed_corpus
+from reportlint import parallel
+from reportlint.cache import CACHE_FOLDER, Cache, default_root
+from reportlint.cli import main
+from reportlint.config import Config
+from reportlint.engine import RuleSet, lint_paths
+from reportlint.findings import Finding, Severity
+
+
+def run(folder: Path, config: Config | None = None, **options: object) -> list[Finding]:
+    return lint_paths([folder], config or Config(), cache_root=folder,
+                      **options).findings  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The display path of every file the engine parses."""
+    parsed: list[str] = []
+    original = parallel.read_document
+
+    def counting(path: Path, **kwargs: object) -> object:
+        parsed.append(str(kwargs.get("display", path)))
+        return original(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "read_document", counting)
+    return parsed
+
+
+def test_a_warm_run_gives_the_cold_findings_without_parsing(tmp_path: Path,
+                                                             reads: list[str]) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    files = len(list(folder.iterdir()))
+    uncached = lint_paths([folder], Config()).findings
+    reads.clear()
+    cold = run(folder)
+    assert len(reads) == files
+    reads.clear()
+    warm = run(folder)
+    assert warm == cold == uncached
+    assert {f.rule for f in cold} >= {"S001", "S009", "D001", "D004", "H001"}
+    assert reads == []
+
+
+def test_a_changed_report_is_checked_again_and_only_it(tmp_path: Path,
+                                                         reads: list[str]) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    run(folder)
+    changed = folder / "placeholder.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("- TODO: add the figures.\n",
+                                                                    ""), encoding="utf-8")
+    reads.clear()
+    warm = run(folder)
+    assert [Path(p).name for p in reads] == ["placeholder.md"]
+    assert warm == lint_paths([folder], Config()).findings
+
+
+def test_a_config_change_invalidates_the_cache(tmp_path: Path, reads: list[str]) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    files = len(list(folder.iterdir()))
+    run(folder)
+    stricter = Config(severity={"S001": Severity.INFO}, ignore=["D004"])
+    reads.clear()
+    findings = run(folder, stricter)
+    assert len(reads) == files
+    assert findings == lint_paths([folder], stricter).findings
+    assert [f.severity for f in findings if f.rule == "S001"] == [Severity.INFO]
+    assert not [f for f in findings if f.rule == "D004"]
+
+
+def test_an_entry_without_summaries_is_not_used_for_cross_report_rules(tmp_path: Path) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    for path in sorted(folder.iterdir()):  # one file at a time: no cross-report summaries
+        lint_paths([path], Config(), cache_root=folder)
+    assert run(folder) == lint_paths([folder], Config()).findings
+
+
+def test_damaged_entries_are_misses(tmp_path: Path) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    cold = run(folder)
+    entries = [p for p in (folder / CACHE_FOLDER).rglob("*") if p.is_file()
+               and not p.name.startswith((".", "CACHEDIR"))]
+    assert entries
+    for number, entry in enumerate(entries):
+        entry.write_bytes(b"" if number % 2 else b"not a pickle")
+    assert run(folder) == cold
+
+
+class _Exploit:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("touch pwned",))
+
+
+def test_an_entry_that_would_run_code_is_refused(tmp_path: Path) -> None:
+    report = mixed_corpus(tmp_path / "reports") / "placeholder.md"
+    config = Config()
+    cache = Cache(tmp_path, config, RuleSet(config).rules)
+    key = cache.key("x.md", report.read_bytes())
+    cache.store(key, [], None)
+    entry = next(p for p in (tmp_path / CACHE_FOLDER).rglob(key))
+    entry.write_bytes(pickle.dumps(_Exploit()))
+    assert cache.load(key) is None
+    assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
+
+
+def test_the_cache_folder_sits_beside_the_config_or_in_the_checked_folder(
+        tmp_path: Path) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", str(folder), "--no-cache", "-q"])
+    assert result.exit_code == 1, result.output
+    assert not (folder / CACHE_FOLDER).exists()
+    runner.invoke(main, ["check", str(folder), "-q"])
+    assert (folder / CACHE_FOLDER / ".gitignore").read_text().endswith("*\n")
+    assert (folder / CACHE_FOLDER / "CACHEDIR.TAG").exists()
+    config = tmp_path / "reportlint.yaml"
+    config.write_text("ignore: [D004]\n", encoding="utf-8")
+    loaded = Config(source=str(config))
+    assert default_root([str(folder)], loaded) == tmp_path
+    assert default_root([str(folder / "empty.md"), str(folder)], Config()) == folder
+
+
+def test_two_runs_sharing_the_cache_agree(tmp_path: Path) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    first = run(folder, jobs=2)
+    # A stray temporary file from an interrupted writer is never read as an entry.
+    stray = next((folder / CACHE_FOLDER).rglob("*")).parent / ".half-written.123.tmp"
+    stray.write_bytes(b"\x80")
+    assert run(folder, jobs=2) == first == run(folder)
