@@ -231,9 +231,10 @@ class ForeignVocabulary(Rule):
     most: a support report that talks of win rates and mutual action plans tells the
     reader nothing true about support work.
 
-    **Example.** In a `role: Production Support Analyst` report, `[wording of our own].` gives `C004 sales vocabulary in a Production Support
-    Analyst report: long cycles, sellers`. Use instead: `Keep loops tight; slow processes
-    lose analysts who can already read logs and write clear incident notes.`
+    **Example.** In a `role: Production Support Analyst` report, `Grow pipeline coverage
+    and protect your win rate with every new prospect.` gives `C004 sales vocabulary in a
+    Production Support Analyst report: pipeline coverage, win rate, prospect`.
+    Use instead: `Cut repeat tickets by fixing the runbook behind the noisiest alert.`
     """
 
     code = "C004"
@@ -273,11 +274,10 @@ class RoleDrift(Rule):
     sentence in ten belongs to another job was generated or copied from the wrong
     template and needs rewriting, not patching.
 
-    **Example.** A Production Support Analyst report in which 49 of 190 sentences speak
-    of deals, win rates and mutual action plans gives `C005 26% of sentences (49 of
-    190) use another role family's vocabulary, most of them sales (49), in a Production
-    Support Analyst report: ...`. Use instead: rewrite the
-    report from the support template.
+    **Example.** A Production Support Analyst report in which 49 of 190 sentences talk of
+    quotas, win rates and prospects gives `C005 26% of sentences (49 of 190) use another
+    role family's vocabulary, most of them sales (49), in a Production Support Analyst
+    report: ...`. Use instead: rewrite the report from the support template.
     """
 
     code = "C005"

@@ -238,9 +238,9 @@ def test_example_page_drifts_as_a_whole(imported_example: Path) -> None:
     assert data["family"] == "sales"
     assert isinstance(data["share"], float) and 0.2 < data["share"] < 0.4
     assert drift[0].line == 3  # the front matter's role
-    assert drift[0].message.endswith("in a Production Support Analyst report: long cycles, "
-                                     "mutual action plan, negotiating pricing, deals, "
-                                     "selling to")
+    assert "most of them sales" in drift[0].message
+    assert drift[0].message.split(": ")[0].endswith("in a Production Support Analyst report")
+    assert len(data["words"]) == 5  # type: ignore[arg-type]
 
 
 def test_yaml_form_of_the_example_gives_the_same_vocabulary_findings(
