@@ -200,12 +200,13 @@ def label_words(text: str, ignored: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in split_compounds(words(text[:end])) if w not in ignored)
 
 
-def restated_label(label: frozenset[str], other_words: frozenset[str],
-                   min_words: int = 2) -> bool:
+def restated_label(label: frozenset[str], other_label: frozenset[str],
+                   other_words: frozenset[str], min_words: int = 3) -> bool:
     """Whether a bullet's label of at least `min_words` content words ("Remote pay
-    banding: …") is restated in full by another bullet's words ("Banding for remote
-    staff: how pay follows …"): the same point made twice in one list."""
-    return len(label) >= min_words and label <= other_words
+    banding: …") is restated in full by another labelled bullet whose own label names the
+    same thing ("Banding for remote staff: how pay follows …"): one point made twice.
+    Two-word labels ("Early weeks", "Data engineering") are too common to judge."""
+    return len(label) >= min_words and bool(label & other_label) and label <= other_words
 
 
 def differing_words(first: str, second: str, limit: int = 80) -> tuple[str, str]:

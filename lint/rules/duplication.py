@@ -165,9 +165,10 @@ class NearIdenticalSentences(Rule):
     D001), with both lines and the words that differ. Word order counts, so two
     sentences sharing a vocabulary but saying different things score low, unlike a
     token-set ratio. Measured: the reports we wrote peak at 0.61; the example page's
-    slot-refilled pairs score 0.83 to 0.93. It also reports a bullet whose label of two
-    or more words ("Remote pay banding:") another bullet of the same list restates in
-    full ("Banding for remote staff: how pay follows …"): the same point made twice.
+    slot-refilled pairs score 0.83 to 0.93. It also reports a bullet whose label of three
+    or more content words ("Remote pay banding:") another labelled bullet of the same
+    list restates in full, its own label sharing a word ("Banding for remote staff: how
+    pay follows …"): the same point made twice.
 
     **Why is this bad?** A template that refills a slot ("Before the {stage} round,
     write down two questions…") makes a list look longer while saying one thing.
@@ -216,8 +217,9 @@ class NearIdenticalSentences(Rule):
                 for j in range(i + 1, len(bullets)):
                     if (first.offset(), bullets[j].offset()) in reported:
                         continue
-                    if keys[i] != keys[j] and (restated_label(labels[i], vocab[j]) or
-                                               restated_label(labels[j], vocab[i])):
+                    if keys[i] != keys[j] and (
+                            restated_label(labels[i], labels[j], vocab[j])
+                            or restated_label(labels[j], labels[i], vocab[i])):
                         yield self._hit(doc, first.text, bullets[j].text, first.offset(),
                                         bullets[j].offset())
 

@@ -260,3 +260,15 @@ def test_two_files_of_one_report_are_not_compared(tmp_path: Path) -> None:
     findings = duplication(lint([ANALYST, draft, MANAGER]), "D004")
     assert {Path(f.path).name for f in findings} == {ANALYST.name, MANAGER.name}
     assert all("1 other report" in f.message for f in findings)
+
+
+def test_two_word_labels_sharing_words_with_a_sibling_are_not_restatements(
+        lint_text: Lint) -> None:
+    text = with_bullets("## Role Variants & Specializations",
+                        "Data engineering: ingestion and storage, with early work on data "
+                        "exports.",
+                        "Platform engineering: shared tooling for data engineering teams.",
+                        "Account management: renewals and expansion with existing clients.",
+                        "Sales development (for people who enjoy outage management): first "
+                        "meetings for account executives.")
+    assert duplication(lint_text(text), "D003") == []
