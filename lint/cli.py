@@ -324,10 +324,12 @@ def report(content_dir: Path, output: Path, title: str | None, fail_on: str | No
               show_default=True)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Processes that read files in parallel (default: one per core).")
 def duplicates(paths: tuple[str, ...], top: int, output_format: str,
-               config_path: Path | None) -> None:
+               config_path: Path | None, jobs: int | None) -> None:
     """The passages most widely shared across the reports under PATHS, and where."""
     from reportlint.passages import find_shared_passages, render_shared_passages
 
-    found = find_shared_passages(paths, _config(config_path, paths), top)
+    found = find_shared_passages(paths, _config(config_path, paths), top, jobs=jobs)
     click.echo(render_shared_passages(found, output_format), nl=False)

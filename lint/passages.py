@@ -217,26 +217,38 @@ def _hit(what: str, count: int, estimate: bool, places: Sequence[tuple[int, int]
 
 
 def find_shared_passages(paths: Iterable[str | Path], config: Config | None = None,
-                         top: int | None = 20) -> list[SharedPassage]:
+                         top: int | None = 20, *, jobs: int | None = 1,
+                         cache_root: Path | None = None) -> list[SharedPassage]:
     """The passages most widely shared across the reports under `paths`, most reports
     first (then longest), at most `top` of them (None: all).
 
     Exact copies (slots aside) and near copies (at least `containment` of the shingles
     of one held by another) are grouped into one `SharedPassage`; a sentence is listed
     on its own only when the paragraph around it is not shared. Unreadable files are
-    skipped. Stable for callers such as the HTML corpus report.
+    skipped. Files are read in `jobs` processes (None: one per core), through the cache
+    in `cache_root` if given, as `engine.lint_paths` reads them. Stable for callers such
+    as the HTML corpus report.
     """
     from reportlint.config import Config
-    from reportlint.engine import collect_targets
-    from reportlint.readers import read_document
+    from reportlint.engine import RuleSet, collect_targets
+    from reportlint.parallel import check_targets, default_jobs
+    from reportlint.rules.duplication import SharedPassage as SharedPassageRule
 
     config = config or Config()
-    entries: list[tuple[str, PassagePrints]] = []
-    for target in collect_targets(paths, config.exclude):
-        doc = read_document(target.path, display=target.display,
-                            max_bytes=config.max_file_size)
-        if doc.readable:
-            entries.append((target.display, summarize_passages(doc, config)))
+    only = config.model_copy(update={"select": [SharedPassageRule.code], "ignore": [],
+                                     "per_path": []})
+    rules = RuleSet(only, [SharedPassageRule])
+    targets = collect_targets(paths, config.exclude)
+    cache = None
+    if cache_root is not None:
+        from reportlint.cache import Cache
+
+        cache = Cache(cache_root, only, rules.rules)
+    checked = check_targets(targets, rules, summarize=True, jobs=jobs or default_jobs(),
+                            cache=cache)
+    entries = [(target.display, summary) for target, file in zip(targets, checked, strict=True)
+               if isinstance(summary := (file.summaries or {}).get(SharedPassageRule.code),
+                             PassagePrints)]
     index = PassageIndex(entries)
     groups = _group_copies(index, float(settings(config)["containment"]))
     ranked = sorted(groups.values(), key=lambda g: (-_count(index, g[0]), -g[2],
