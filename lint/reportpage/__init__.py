@@ -29,10 +29,12 @@ def render_page(facts: CorpusFacts) -> str:
         sections.summary(facts),
         sections.category_chart(facts),
         sections.worst_chart(facts),
-        sections.report_table(facts),
+        # The short overviews first; the table of every report, long on a large corpus,
+        # after them.
         sections.rule_table(facts),
         sections.passages(facts),
         sections.drift(facts),
+        sections.report_table(facts),
         sections.findings_by_report(facts),
         sections.rule_explanations(facts.rules),
     ])

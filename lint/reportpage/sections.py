@@ -192,8 +192,9 @@ def report_table(facts: CorpusFacts) -> str:
 
 def passages(facts: CorpusFacts) -> str:
     head = ('<section id="passages"><h2>Passages most widely shared</h2><p>Text that appears '
-            'word for word in several reports: boilerplate that readers (and search engines) '
-            'notice. The more reports share a passage, the higher it is.</p>')
+            'in several reports, word for word or nearly: boilerplate that readers (and '
+            'search engines) notice. The more reports share a passage, the higher it is; '
+            'click the count to see where it is.</p>')
     if not facts.passages:
         return f'{head}<p class="empty">No passage appears in more than one report.</p></section>'
     items = []
