@@ -121,7 +121,8 @@ def apply_suppressions(doc: Document, findings: list[Finding],
         return kept
     ran = [type(rule) for rule, _ in active
            if not rule.corpus and (doc.readable or not getattr(rule, "needs_report", True))]
-    reports = [*found.problems, *_unused(found.suppressions, ran)]
+    later = [type(rule) for rule, _ in active if rule.corpus]  # may use it in the corpus pass
+    reports = [*found.problems, *_unused(found.suppressions, ran, later)]
     for offset, message in reports:
         finding = _finding(doc, offset, message, unused)
         if not any(s.covers(finding) for s in found.suppressions if s.selector != ALL):
@@ -153,11 +154,13 @@ def suppress_cross_report(findings: Sequence[Finding], max_bytes: int) -> list[F
     return kept
 
 
-def _unused(suppressions: list[Suppression], ran: list[type[Rule]]) -> Iterator[tuple[int, str]]:
+def _unused(suppressions: list[Suppression], ran: list[type[Rule]],
+            later: list[type[Rule]]) -> Iterator[tuple[int, str]]:
     known = all_rules()
     for suppression in suppressions:
         selector = suppression.selector
-        if suppression.used or selector.upper() == UnusedSuppression.code:
+        if suppression.used or selector.upper() == UnusedSuppression.code or any(
+                selector == ALL or selector_matches(selector, rule) for rule in later):
             continue
         if selector != ALL and not any(selector_matches(selector, rule) for rule in known):
             yield suppression.offset, (f'suppression names no rule: "{selector}" (see '

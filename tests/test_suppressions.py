@@ -237,3 +237,11 @@ def test_cross_report_findings_follow_the_report_s_suppressions(tmp_path: Path) 
     # A file the config turns D004 off for is left out of the comparison altogether.
     per_path = [{"paths": ["*/b.md"], "ignore": ["D004"]}]
     assert lint([first, second], select=["D004"], per_path=per_path) == []
+
+
+def test_a_suppression_that_may_serve_a_cross_report_rule_is_not_judged(
+        lint_text: Lint) -> None:
+    text = CLEAN.replace("author: Reportlint Editorial\n",
+                         "author: Reportlint Editorial\nreportlint: {ignore: [duplication]}\n", 1)
+    assert codes(lint_text(text)) == []  # D004 may need it when other reports are checked
+    assert codes(lint_text(text, ignore=["D004"])) == ["H100"]  # D001-D003 ran: it hid nothing
