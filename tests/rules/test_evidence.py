@@ -36,7 +36,7 @@ def lines_between(text: str, start: str, end: str) -> range:
 
 @pytest.mark.parametrize("path", clean_reports(), ids=lambda p: p.name)
 def test_clean_reports_have_no_evidence_findings(path: Path) -> None:
-    assert evidence(lint([path])) == []
+    assert evidence(lint([path], select=["evidence"])) == []
 
 
 def test_clean_reports_make_cited_claims_of_every_kind() -> None:
@@ -59,7 +59,7 @@ def test_clean_reports_make_cited_claims_of_every_kind() -> None:
 
 def test_example_page_claims_are_flagged_with_their_cues(imported_example: Path) -> None:
     text = imported_example.read_text(encoding="utf-8")
-    claims = [f for f in lint([imported_example]) if f.rule == "E001"]
+    claims = [f for f in lint([imported_example], select=["evidence"]) if f.rule == "E001"]
     by_section = Counter(f.section for f in claims)
     signals = lines_between(text, "### Signals to watch", "### Fast scope checks")
     assert sum(1 for f in claims if f.line in signals) >= 3
@@ -74,7 +74,7 @@ def test_example_page_claims_are_flagged_with_their_cues(imported_example: Path)
 
 def test_example_page_advice_is_not_flagged(imported_example: Path) -> None:
     text = imported_example.read_text(encoding="utf-8")
-    claims = [f.line for f in lint([imported_example]) if f.rule == "E001"]
+    claims = [f.line for f in lint([imported_example], select=["evidence"]) if f.rule == "E001"]
     scope_checks = lines_between(text, "### Fast scope checks", "## Role Definition")
     checklist = lines_between(text, "## Interview Prep Checklist", "## Compensation")
     assert len(scope_checks) > 5 and len(checklist) > 10
@@ -83,7 +83,7 @@ def test_example_page_advice_is_not_flagged(imported_example: Path) -> None:
 
 def test_example_page_sources(imported_example: Path) -> None:
     text = imported_example.read_text(encoding="utf-8")
-    findings = lint([imported_example])
+    findings = lint([imported_example], select=["evidence"])
     pointers = [f.line for f in findings if f.rule == "E005" and "see sources below" in f.message]
     expected = [n for n, line in enumerate(text.splitlines(), 1) if "see sources below" in line]
     assert len(expected) == 2 and pointers == expected
@@ -138,7 +138,7 @@ FIXTURE_FINDINGS = {
 def test_fixture_findings(name: str) -> None:
     path = EVIDENCE / name
     text = path.read_text(encoding="utf-8")
-    found = [(f.rule, f.line, f.message) for f in evidence(lint([path]))]
+    found = [(f.rule, f.line, f.message) for f in evidence(lint([path], select=["evidence"]))]
     expected = FIXTURE_FINDINGS[name]
     assert len(found) == len(expected), found
     for (rule, line, message), (want_rule, needle, want_message) in zip(found, expected,
@@ -154,7 +154,7 @@ def test_fixtures_are_what_they_say(lint_text: Lint) -> None:
     """The lines the fixtures must leave alone: advice, cited claims, an old standard."""
     path = EVIDENCE / "ux-researcher-saas-uk-2025.md"
     text = path.read_text(encoding="utf-8")
-    flagged = {f.line for f in evidence(lint([path]))}
+    flagged = {f.line for f in evidence(lint([path], select=["evidence"]))}
     for needle in ("Bring one study", "If the team has no research operations",
                    "In your first 30 days", "According to a recruiter survey",
                    "Mid-level researchers in London", "[^iso-9241]:", "Vacancies for research"):

@@ -39,14 +39,14 @@ def first_body_line(text: str) -> int:
 
 @pytest.mark.parametrize("path", clean_reports(), ids=lambda p: p.name)
 def test_clean_reports_have_no_hygiene_findings(path: Path) -> None:
-    assert hygiene(lint([path])) == []
+    assert hygiene(lint([path], select=["hygiene"])) == []
 
 
 # -- the example page -------------------------------------------------------------------
 
 def test_example_page_caption_and_stray_lines(imported_example: Path) -> None:
     text = imported_example.read_text(encoding="utf-8")
-    found = {(f.rule, f.line) for f in hygiene(lint([imported_example]))}
+    found = {(f.rule, f.line) for f in hygiene(lint([imported_example], select=["hygiene"]))}
     assert ("H003", line_of(text, "cover_caption:")) in found
     assert ("H004", first_body_line(text)) in found
     sources = line_of(text, "## Sources & Further Reading")
@@ -57,7 +57,7 @@ def test_example_page_caption_and_stray_lines(imported_example: Path) -> None:
 
 def test_example_page_slot_leftovers(imported_example: Path) -> None:
     text = imported_example.read_text(encoding="utf-8").casefold()
-    slots = [f for f in lint([imported_example]) if f.rule == "H002"]
+    slots = [f for f in lint([imported_example], select=["hygiene"]) if f.rule == "H002"]
     assert len(slots) >= 6
     phrases = {str(dict(f.data)["phrase"]) for f in slots}
     assert len(phrases) >= 2
@@ -79,7 +79,7 @@ def test_page_for_another_role(tmp_path: Path) -> None:
     path = tmp_path / "data-analyst-retail-uk-2025.md"
     path.write_text(render_markdown(import_page_text(page.read_bytes())), encoding="utf-8")
     text = path.read_text(encoding="utf-8")
-    found = [(f.rule, f.line, f.message) for f in hygiene(lint([path]))]
+    found = [(f.rule, f.line, f.message) for f in hygiene(lint([path], select=["hygiene"]))]
     slot = 'template slot filled with "messy point-of-sale data", a phrase the report puts in 7'
     workflow = ('template slot filled with "weekly trading reports for store managers", a '
                 "phrase the report puts in 4 places")
@@ -109,7 +109,7 @@ def test_page_for_another_role(tmp_path: Path) -> None:
 def test_recruiter_draft() -> None:
     path = HYGIENE / "healthcare-recruiter-healthcare-canada-2025.md"
     text = path.read_text(encoding="utf-8")
-    found = [(f.rule, f.line) for f in hygiene(lint([path]))]
+    found = [(f.rule, f.line) for f in hygiene(lint([path], select=["hygiene"]))]
     assert found == [
         ("H003", line_of(text, "cover_caption:")),
         ("H004", line_of(text, "Healthcare Recruiter Healthcare Market Analysis\n")),
@@ -126,7 +126,7 @@ def test_recruiter_draft() -> None:
 def test_placeholders_in_a_backend_draft() -> None:
     path = HYGIENE / "backend-engineer-fintech-germany-2025.md"
     text = path.read_text(encoding="utf-8")
-    found = [(f.rule, f.line, f.message) for f in hygiene(lint([path]))]
+    found = [(f.rule, f.line, f.message) for f in hygiene(lint([path], select=["hygiene"]))]
     assert found == [
         ("H001", line_of(text, "summary: TBD"), 'placeholder "TBD" in front matter "summary"'),
         ("H001", line_of(text, "TODO:"), 'placeholder "TODO"'),
