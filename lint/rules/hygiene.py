@@ -70,8 +70,8 @@ class Placeholder(Rule):
         if pattern is None:
             return
         for key, value in doc.raw_meta.items():
-            if isinstance(value, str):
-                for match in pattern.finditer(value):
+            for item in value if isinstance(value, list) else [value]:
+                for match in pattern.finditer(item if isinstance(item, str) else ""):
                     yield Hit(f'placeholder "{match.group(0)}" in front matter "{key}"',
                               offset=doc.meta_offsets.get(key, 0), section="front matter")
         for unit in doc.units:

@@ -167,6 +167,13 @@ def test_not_a_placeholder(lint_text: Lint, inserted: str) -> None:
     assert hygiene(lint_text(text)) == []
 
 
+def test_placeholder_in_a_front_matter_list(lint_text: Lint) -> None:
+    text = GOOD.replace("role_aliases: [Application Support Analyst]",
+                        "role_aliases: [Application Support Analyst, \"{{ alias }}\"]")
+    assert [(f.rule, f.message) for f in hygiene(lint_text(text))] == [
+        ("H001", 'placeholder "{{ alias }}" in front matter "role_aliases"')]
+
+
 def test_a_descriptive_caption_is_left_alone(lint_text: Lint) -> None:
     text = GOOD.replace("role_aliases:", "cover_caption: An analyst tracing a failed payment "
                         "across three dashboards\nrole_aliases:")
