@@ -265,9 +265,13 @@ def _write(text: str, output: Path | None, quiet: bool = False) -> None:
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Processes that read and check files in parallel (default: one per core).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the .reportlint_cache folder.")
 def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
          baseline: Path | None, fail_on: str | None, config_path: Path | None,
-         quiet: bool) -> None:
+         quiet: bool, jobs: int | None, no_cache: bool) -> None:
     """Release gate: exit 1 if any report under CONTENT_DIR fails, and write a manifest."""
     from reportlint.findings import Severity
     from reportlint.gate import GateError, failure_summary, manifest_text, run_gate
@@ -278,7 +282,8 @@ def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
         with ProgressBar("Checking reports", quiet) as bar:
             result = run_gate(content_dir, config, fail_on=Severity(fail_on) if fail_on else None,
                               since=revision, baseline=baseline, progress=bar.advance,
-                              on_targets=bar.start)
+                              on_targets=bar.start, jobs=jobs,
+                              cache_root=_cache_root(no_cache, content_dir, config))
     except GateError as error:
         raise ToolError(str(error)) from None
     if manifest_path is not None:
@@ -298,8 +303,12 @@ def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no message.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Processes that read and check files in parallel (default: one per core).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the .reportlint_cache folder.")
 def report(content_dir: Path, output: Path, title: str | None, fail_on: str | None,
-           config_path: Path | None, quiet: bool) -> None:
+           config_path: Path | None, quiet: bool, jobs: int | None, no_cache: bool) -> None:
     """Write one self-contained HTML page on the state of the reports under CONTENT_DIR."""
     from reportlint.corpus_report import ReportError, build_corpus_page
     from reportlint.findings import Severity
@@ -310,10 +319,17 @@ def report(content_dir: Path, output: Path, title: str | None, fail_on: str | No
         with ProgressBar("Checking reports", quiet) as bar:
             page = build_corpus_page(content_dir, config, title=title,
                                      fail_on=Severity(fail_on) if fail_on else None,
-                                     progress=bar.advance, on_targets=bar.start)
+                                     progress=bar.advance, on_targets=bar.start, jobs=jobs,
+                                     cache_root=_cache_root(no_cache, content_dir, config))
     except ReportError as error:
         raise ToolError(str(error)) from None
     _write(page, output, quiet)
+
+
+def _cache_root(no_cache: bool, content_dir: Path, config: Config) -> Path | None:
+    from reportlint.cache import default_root
+
+    return None if no_cache or not content_dir.is_dir() else default_root([content_dir], config)
 
 
 @main.command()

@@ -65,15 +65,20 @@ class CorpusFacts:
 def collect_facts(root: Path, config: Config, *, title: str | None = None,
                   fail_on: Severity | None = None, top: int = TOP_PASSAGES,
                   progress: Callable[[int], None] | None = None,
-                  on_targets: Callable[[int], None] | None = None) -> CorpusFacts:
-    """Lint the corpus under `root` and gather what the page shows."""
+                  on_targets: Callable[[int], None] | None = None,
+                  jobs: int | None = 1, cache_root: Path | None = None) -> CorpusFacts:
+    """Lint the corpus under `root` and gather what the page shows (`jobs` and
+    `cache_root` as in `lint_paths`: with a cache, the second read of each file, for the
+    shared passages, is served from it)."""
     started = time.perf_counter()
     try:
-        gate = run_gate(root, config, fail_on=fail_on, progress=progress, on_targets=on_targets)
+        gate = run_gate(root, config, fail_on=fail_on, progress=progress, on_targets=on_targets,
+                        jobs=jobs, cache_root=cache_root)
     except GateError as error:
         raise ReportError(str(error)) from None
     findings = [f for report in gate.reports for f in report.findings]
-    passages = shared_passages([r.display for r in gate.reports], config, top)
+    passages = shared_passages([r.display for r in gate.reports], config, top, jobs=jobs,
+                               cache_root=cache_root)
     active = [rule for rule, _ in RuleSet(config).for_path("")]
     drift, drift_note = role_family_drift(findings, active)
     return CorpusFacts(title or f"Report check: {root.resolve().name}", gate, all_rules(),
@@ -84,20 +89,24 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
 def build_corpus_page(root: Path, config: Config, *, title: str | None = None,
                       fail_on: Severity | None = None,
                       progress: Callable[[int], None] | None = None,
-                      on_targets: Callable[[int], None] | None = None) -> str:
+                      on_targets: Callable[[int], None] | None = None,
+                      jobs: int | None = 1, cache_root: Path | None = None) -> str:
     """The HTML page for the reports under `root`."""
     from reportlint.reportpage import render_page
 
     facts = collect_facts(root, config, title=title, fail_on=fail_on, progress=progress,
-                          on_targets=on_targets)
+                          on_targets=on_targets, jobs=jobs, cache_root=cache_root)
     return render_page(facts)
 
 
-def shared_passages(paths: Sequence[str], config: Config, top: int) -> list[SharedPassage]:
+def shared_passages(paths: Sequence[str], config: Config, top: int, *, jobs: int | None = 1,
+                    cache_root: Path | None = None) -> list[SharedPassage]:
     """The passages shared by the most reports, most widely shared first."""
     from reportlint.passages import find_shared_passages
 
-    return find_shared_passages(list(paths), config, top) if len(paths) > 1 else []
+    if len(paths) < 2:
+        return []
+    return find_shared_passages(list(paths), config, top, jobs=jobs, cache_root=cache_root)
 
 
 def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule] | Rule]

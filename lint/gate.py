@@ -184,10 +184,11 @@ def _reason(finding: Finding) -> dict[str, object]:
 def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
              since: str | None = None, baseline: Path | None = None,
              progress: Callable[[int], None] | None = None,
-             on_targets: Callable[[int], None] | None = None) -> GateResult:
+             on_targets: Callable[[int], None] | None = None,
+             jobs: int | None = 1, cache_root: Path | None = None) -> GateResult:
     """Lint the reports under `root` (or those changed since the git revision `since`) and
     judge each one. `on_targets` is told how many reports will be checked, before any is;
-    `progress` as in `lint_paths`."""
+    `progress`, `jobs` and `cache_root` as in `lint_paths`."""
     if not root.is_dir():
         raise GateError(f"{root} is not a folder")
     everything = collect_targets([root], config.exclude)
@@ -197,8 +198,8 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
         raise GateError(f"no reports (.md, .yaml, .yml) under {root}")
     if on_targets is not None:
         on_targets(len(targets))
-    findings = (lint_paths([t.path for t in targets], config, progress=progress).findings
-                if targets else [])
+    findings = (lint_paths([t.path for t in targets], config, progress=progress, jobs=jobs,
+                           cache_root=cache_root).findings if targets else [])
     suppressed = 0
     if baseline is not None:
         findings, suppressed = apply_baseline(findings, baseline)

@@ -50,7 +50,7 @@ def reports_of(manifest: dict[str, object] | None) -> dict[str, dict[str, object
 
 
 def test_content_passes_the_gate() -> None:
-    code, manifest, stderr = gate(str(CONTENT))
+    code, manifest, stderr = gate(str(CONTENT), "--no-cache")
     assert code == 0, stderr
     assert manifest is not None
     assert manifest["manifest_version"] == MANIFEST_VERSION
@@ -209,6 +209,24 @@ def test_a_bad_baseline_is_a_tool_error(tmp_path: Path) -> None:
     assert "not JSON" in stderr
 
 
+def test_parallel_and_cached_runs_write_the_same_manifest(tmp_path: Path,
+                                                          imported_example: Path) -> None:
+    shutil.copy(imported_example, tmp_path / imported_example.name)
+    shutil.copy(SELLER, tmp_path / SELLER.name)
+    shutil.copy(ANALYST, tmp_path / ANALYST.name)
+
+    def judged(*args: str) -> object:
+        code, manifest, _ = gate(str(tmp_path), *args)
+        assert code == 1 and manifest is not None
+        return {key: value for key, value in manifest.items() if key != "created"}
+
+    serial = judged("--no-cache", "-j", "1")
+    assert not (tmp_path / ".reportlint_cache").exists()
+    assert judged("-j", "2") == serial
+    assert (tmp_path / ".reportlint_cache").is_dir()
+    assert judged("-j", "2") == serial  # from the cache
+
+
 # --since: a real repository, as a publisher's content repo would be.
 
 def git(repo: Path, *args: str) -> str:
@@ -332,16 +350,17 @@ def run_on_terminal(*args: str) -> str:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    shown = run_on_terminal("gate", str(CLEAN_FIXTURES))
+    shown = run_on_terminal("gate", str(CLEAN_FIXTURES), "--no-cache")
     assert "Checking reports" in shown
     assert f"{len(collect_targets([CLEAN_FIXTURES]))}/" in shown
     assert "Gate passed" in shown or "Gate failed" in shown
-    quiet = run_on_terminal("gate", str(CLEAN_FIXTURES), "--quiet")
+    quiet = run_on_terminal("gate", str(CLEAN_FIXTURES), "--quiet", "--no-cache")
     assert quiet == ""
 
 
 def test_no_progress_bar_when_not_a_terminal(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "reportlint", "gate", str(CLEAN_FIXTURES)],
+    result = subprocess.run([sys.executable, "-m", "reportlint", "gate", str(CLEAN_FIXTURES),
+                             "--no-cache"],
                             capture_output=True, text=True)
     assert "Checking reports" not in result.stderr
     assert result.stderr.startswith(("Gate passed", "Gate failed"))
