@@ -10,11 +10,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from reportlint.document import Unit
 
 T = TypeVar("T")
+# Rules ask for the words, tokens and normal form of the same sentences again and again
+# (tokens of one passage about 12 times per report): these helpers remember recent
+# answers. Lists are copied out, so a caller may change what it gets.
+_MEMO = 1 << 14
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -44,13 +49,17 @@ class Sentence:
         return self.unit.offset(self.start)
 
 
+@lru_cache(maxsize=_MEMO)
 def fold(text: str) -> str:
     """Unify Unicode forms, curly quotes, dashes and no-break spaces."""
     return unicodedata.normalize("NFKC", text).translate(_QUOTES)
 
 
+@lru_cache(maxsize=_MEMO)
 def strip_inline(text: str) -> str:
     """The words a reader sees: inline Markdown markup and footnote references removed."""
+    if "[" not in text and "*" not in text and "_" not in text and "`" not in text:
+        return text  # no footnote, link or emphasis can be in it
     text = FOOTNOTE_REF.sub("", text)
     text = _LINK.sub(r"\1", text)
     previous = None
@@ -59,16 +68,21 @@ def strip_inline(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=_MEMO)
 def normalize(text: str) -> str:
     """The comparison form of a sentence: markup, case, quotes, punctuation and
     white space folded away. Two sentences are "the same" when these are equal."""
-    plain = fold(strip_inline(text)).casefold()
-    return " ".join(match.group(0) for match in _WORD.finditer(plain))
+    return " ".join(_words(text))
 
 
 def words(text: str) -> list[str]:
     """Case-folded words of plain text, hyphenated and slashed compounds kept whole."""
-    return _WORD.findall(fold(strip_inline(text)).casefold())
+    return list(_words(text))
+
+
+@lru_cache(maxsize=_MEMO)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(strip_inline(text)).casefold()))
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
@@ -100,6 +114,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     references) when white space and a capital, digit or opening quote follow, and
     the word before is not an abbreviation such as "e.g." or "U.S.".
     """
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=_MEMO)
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -112,7 +131,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     if start < len(text):
         spans.append((start, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    return tuple(_trim(text, s, e) for s, e in spans if text[s:e].strip())
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
@@ -158,13 +177,18 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """Words of raw unit text with their (start, end), compounds split at hyphens and
     slashes ("risk/compliance" -> "risk", "compliance"), case kept, a possessive "'s"
     left out, and footnote references and link targets skipped."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=_MEMO)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     masked = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text) if "](" in text or (
         "[^" in text or "<" in text) else text
     found = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
     if "'s" in text or "’s" in text:
         found = [(w[:-2], s, e - 2) if w[-2:] in ("'s", "’s") and len(w) > 2 else (w, s, e)
                  for w, s, e in found]
-    return found
+    return tuple(found)
 
 
 def _singulars(word: str) -> tuple[str, ...]:

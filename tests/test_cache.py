@@ -137,3 +137,40 @@ def test_two_runs_sharing_the_cache_agree(tmp_path: Path) -> None:
     stray = next((folder / CACHE_FOLDER).rglob("*")).parent / ".half-written.123.tmp"
     stray.write_bytes(b"\x80")
     assert run(folder, jobs=2) == first == run(folder)
+
+
+def test_parsed_data_files_are_kept_between_runs(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint.cache import remember_parse
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    parsed: list[str] = []
+
+    def parse(text: str) -> object:
+        parsed.append(text)
+        return {"min_count": {2: 10, 3: 9}, "terms": ["win rate", "quota"]}
+
+    first = remember_parse("min_count: {2: 10, 3: 9}", parse)
+    assert remember_parse("min_count: {2: 10, 3: 9}", parse) == first
+    assert len(parsed) == 1
+    assert remember_parse("other text", parse) == first and len(parsed) == 2
+    # A value that is not plain data is never kept: parsed again each time.
+    assert remember_parse("odd", lambda text: _Exploit()) is not None
+    assert len(list((tmp_path / "parsed").iterdir())) == 2
+
+
+def test_packaged_data_through_the_cache_is_what_the_parser_reads(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import resources
+
+    from reportlint.cache import remember_parse
+    from reportlint.readers.yamltree import load_yaml_tree
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    names = [p for p in resources.files("reportlint.data").iterdir() if p.name.endswith(".yaml")]
+    assert names
+    for name in names:
+        text = name.read_text(encoding="utf-8")
+        expected = load_yaml_tree(text).data
+        remember_parse(text, lambda source: load_yaml_tree(source).data)
+        assert remember_parse(text, lambda source: pytest.fail("parsed again")) == expected

@@ -16,10 +16,12 @@ if TYPE_CHECKING:
 
 @cache
 def _packaged(name: str) -> Any:
+    from reportlint.cache import remember_parse
     from reportlint.readers.yamltree import load_yaml_tree
 
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return load_yaml_tree(text).data
+    # Parsed once per machine, not once per run (start-up: see remember_parse).
+    return remember_parse(text, lambda source: load_yaml_tree(source).data)
 
 
 def load_data(name: str, config: Config | None = None) -> Any:
