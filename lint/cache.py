@@ -74,6 +74,16 @@ class Cache:
         digest.update(content)
         return digest.hexdigest()
 
+    def corpus_key(self, keys: Sequence[tuple[str, str | None]]) -> str | None:
+        """The key of the cross-report findings of these files ((display path, file key)
+        each), or None when a file has no key."""
+        if any(key is None for _, key in keys):
+            return None
+        digest = hashlib.sha256(self._salt + b"\0corpus")
+        for display, key in keys:
+            digest.update(f"\0{display}\0{key}".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
     def _file(self, key: str) -> Path:
         return self._entries / key[:2] / key
 

@@ -161,7 +161,19 @@ def lint_paths(paths: Iterable[str | Path], config: Config, *,
         if file.summaries is not None:
             summaries.append((target.display, file.summaries))
     if summaries:
-        result.findings.extend(lint_corpus(summaries, rules))
+        # The same files give the same cross-report findings: kept under a key made of
+        # every file's key (none when a file was not cached, e.g. too large to hash).
+        keys = [(target.display, file.key) for target, file in zip(targets, checked,
+                                                                   strict=True)]
+        corpus_key = cache.corpus_key(keys) if cache is not None else None
+        cached = cache.load(corpus_key) if cache is not None and corpus_key else None
+        if cached is not None:
+            result.findings.extend(cached.findings)
+        else:
+            found = lint_corpus(summaries, rules)
+            if cache is not None and corpus_key:
+                cache.store(corpus_key, found, None)
+            result.findings.extend(found)
     result.findings.sort(key=Finding.sort_key)
     return result
 

@@ -38,6 +38,7 @@ class FileResult:
 
     findings: list[Finding]
     summaries: dict[str, object] | None
+    key: str | None = None  # the cache key of the file's bytes, when cached
 
 
 def default_jobs() -> int:
@@ -63,9 +64,11 @@ def check_file(target: Target, rules: RuleSet, *, summarize: bool,
                         content=content)
     findings = engine.lint_document(doc, rules)
     summaries = engine.summarize(doc, rules) if summarize else None
+    key = None
     if cache is not None and content is not None:
-        cache.store(cache.key(target.display, content), findings, summaries)
-    return FileResult(findings, summaries)
+        key = cache.key(target.display, content)
+        cache.store(key, findings, summaries)
+    return FileResult(findings, summaries, key)
 
 
 def check_targets(targets: Sequence[Target], rules: RuleSet, *, summarize: bool, jobs: int,
@@ -104,10 +107,11 @@ def _from_cache(target: Target, rules: RuleSet, cache: Cache,
     content = read_for_cache(target.path, rules.config.max_file_size)
     if content is None:
         return None
-    entry = cache.load(cache.key(target.display, content))
+    key = cache.key(target.display, content)
+    entry = cache.load(key)
     if entry is None or (summarize and entry.summaries is None):
         return None
-    return FileResult(list(entry.findings), entry.summaries if summarize else None)
+    return FileResult(list(entry.findings), entry.summaries if summarize else None, key)
 
 
 def _check_in_pool(targets: Sequence[Target], todo: list[int], results: list[FileResult | None],

@@ -174,3 +174,26 @@ def test_packaged_data_through_the_cache_is_what_the_parser_reads(
         expected = load_yaml_tree(text).data
         remember_parse(text, lambda source: load_yaml_tree(source).data)
         assert remember_parse(text, lambda source: pytest.fail("parsed again")) == expected
+
+
+def test_unchanged_files_keep_their_cross_report_findings(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import engine
+
+    folder = mixed_corpus(tmp_path / "reports")
+    cold = run(folder)
+    compared: list[int] = []
+    original = engine.lint_corpus
+
+    def counting(summaries: list[tuple[str, dict[str, object]]], rules: RuleSet) -> object:
+        compared.append(len(summaries))
+        return original(summaries, rules)
+
+    monkeypatch.setattr(engine, "lint_corpus", counting)
+    assert run(folder) == cold and compared == []
+    last_year = folder / "last-year-of-first.md"
+    last_year.write_text(last_year.read_text(encoding="utf-8").replace("2024", "2023"),
+                         encoding="utf-8")
+    changed = run(folder)
+    assert len(compared) == 1
+    assert changed == lint_paths([folder], Config()).findings
