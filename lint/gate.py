@@ -297,7 +297,8 @@ def failure_summary(result: GateResult, limit: int = 20) -> str:
     for report in failed[:limit]:
         first = report.reasons[0]
         more = len(report.reasons) - 1
-        lines.append(f"  {report.display}: {first.rule} {first.message}"
+        message = first.message if len(first.message) <= 100 else first.message[:99] + "…"
+        lines.append(f"  {report.display}: {first.rule} {message}"
                      + (f" (+{more} more)" if more else ""))
     if len(failed) > limit:
         lines.append(f"  ... and {len(failed) - limit} more failing reports")

@@ -10,7 +10,7 @@ ROW = 28
 BAR = 18
 LABEL_WIDTH = 250
 VALUE_WIDTH = 56
-CHAR_WIDTH = 7.2  # average width of a 13px sans-serif character, for truncating labels
+CHAR_WIDTH = 8.2  # width of a wide 13px sans-serif character (digits), for truncating labels
 
 
 @dataclass(frozen=True)
