@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.config import Config
+from reportlint.config import CONFIG_NAMES, Config
 from reportlint.document import Document
 from reportlint.findings import Finding, Hit, Severity
 from reportlint.readers import REPORT_SUFFIXES
@@ -57,7 +57,10 @@ def _walk(root: Path) -> Iterator[Path]:
         subfolders[:] = [d for d in subfolders
                          if d not in SKIPPED_FOLDERS and not d.startswith(".")]
         for name in files:
-            if os.path.splitext(name)[1].lower() in REPORT_SUFFIXES:
+            # A folder of reports also holds its config and tool files (reportlint.yaml,
+            # .pre-commit-config.yaml): they are YAML, not reports.
+            if (os.path.splitext(name)[1].lower() in REPORT_SUFFIXES
+                    and not name.startswith(".") and name not in CONFIG_NAMES):
                 yield Path(folder) / name
 
 

@@ -153,3 +153,11 @@ def test_fix_and_diff(tmp_path: Path) -> None:
     assert fixed.returncode == 0, fixed.stdout
     assert path.read_text(encoding="utf-8") == GOOD
     assert run("check", "--diff", str(path)).stdout == ""
+
+
+def test_a_folder_walk_skips_config_and_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "reportlint.yaml").write_text("fail_on: error\n")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n")
+    (tmp_path / "r.md").write_text(GOOD, encoding="utf-8")
+    result = run("check", "--no-cache", str(tmp_path))
+    assert (result.returncode, result.stdout) == (0, "")
