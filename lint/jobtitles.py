@@ -88,6 +88,24 @@ def _plural_suffix(word: str, canonical: str) -> str | None:
     return None
 
 
+def _written_suffix(word: str, canonical: str) -> str:
+    """The plural ending a variant of the name's last word carries, misspelt or not
+    ("Analsts" for "Analyst" is plural: the fix must keep it so)."""
+    exact = _plural_suffix(word, canonical)
+    if exact is not None:
+        return exact
+    import difflib
+
+    low, base = word.casefold(), canonical.casefold()
+    best, best_ratio = "", difflib.SequenceMatcher(None, low, base).ratio()
+    for suffix in ("s", "es"):
+        if low.endswith(suffix) and not base.endswith(suffix):
+            ratio = difflib.SequenceMatcher(None, low, base + suffix).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = suffix, ratio
+    return best
+
+
 def _misspelled(word: str, canonical: str) -> bool:
     low, base = word.casefold(), canonical.casefold()
     if min(len(low), len(base)) < 4 or low[0] != base[0]:
@@ -182,7 +200,7 @@ class RoleNames:
                 continue
             if how:
                 start, end = window[0][1], window[-1][2]
-                suffix = _plural_suffix(window[-1][0], parts[-1][0]) or ""
+                suffix = _written_suffix(window[-1][0], parts[-1][0])
                 return RoleMention(start, end, text[start:end], name, name + suffix,
                                    tuple(how)), size
         return None

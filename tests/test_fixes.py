@@ -253,7 +253,7 @@ def role_mentions(text: str, form: str) -> tuple[str, list[tuple[int, int, int]]
         line_start = text.rfind("\n", 0, start) + 1
         line = text[line_start:text.find("\n", start)]
         if line.lstrip().startswith(("#", "- heading:", "heading:")) or text[
-                start + len(name)].isalpha():  # plurals: see the xfail test below
+                start + len(name)].isalpha():  # plurals: test_a_misspelt_plural_role_stays_plural
             continue
         found.append((text.count("\n", 0, start), start, start + len(name)))
     return name, found
@@ -318,8 +318,6 @@ def test_fixes_on_generated_reports(case: tuple[str, str, str, list[int], bool])
             assert path.read_bytes() == broken.replace("\n", newline).encode()
 
 
-@pytest.mark.xfail(strict=True, reason="C002 (issue 3) fixes a misspelt plural to the singular "
-                   "name: 'Financial Analsts' becomes 'Financial Analyst'; hypothesis found it")
 def test_a_misspelt_plural_role_stays_plural(tmp_path: Path) -> None:
     clean = CLEAN_FIXTURES / "financial-analyst-manufacturing-us-2025.md"
     text = clean.read_text(encoding="utf-8")
