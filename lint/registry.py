@@ -52,6 +52,18 @@ class Context:
     def __init__(self, config: Config) -> None:
         self.config = config
 
+    def required_sections(self) -> list[str]:
+        """Catalog keys of the sections a report must have: the contract's, or the
+        config's `required_sections` (keys or headings)."""
+        from reportlint.schema import CATALOG, normalize_heading
+
+        configured = self.config.required_sections
+        if configured is None:
+            return [spec.key for spec in CATALOG if spec.required]
+        wanted = {normalize_heading(name) for name in configured}
+        return [spec.key for spec in CATALOG
+                if spec.key in configured or normalize_heading(spec.name) in wanted]
+
     def option(self, rule: type[Rule] | Rule, name: str, default: object) -> object:
         return self.config.rules.get(rule.code, {}).get(name, default)
 

@@ -30,11 +30,13 @@ from .report import (
     Subsection,
     Table,
     TableBlock,
+    has_text,
 )
 
 __all__ = [
     "CATALOG", "FRONT_MATTER_KEYS", "PROOF_MAP_COLUMNS", "SECTION_KEYS", "SPECS_BY_KEY",
     "AnySection", "Block", "BulletList", "Content", "FAQEntry", "FAQSection", "FrontMatter",
     "Report", "Section", "SectionSpec", "Source", "SourcesSection", "Subsection", "Table",
-    "TableBlock", "match_section", "match_subsection", "normalize_heading", "split_qualifier",
+    "TableBlock", "has_text", "match_section", "match_subsection", "normalize_heading",
+    "split_qualifier",
 ]

@@ -124,3 +124,17 @@ class Report(_Strict):
 
 
 AnySection = Section | FAQSection | SourcesSection
+
+
+def has_text(blocks: list[Block]) -> bool:
+    """Whether any paragraph, bullet or table in `blocks` holds words."""
+    for block in blocks:
+        if isinstance(block, str):
+            if block.strip():
+                return True
+        elif isinstance(block, BulletList):
+            if any(item.strip() for item in block.bullets):
+                return True
+        elif block.table.rows or any(cell.strip() for cell in block.table.header):
+            return True
+    return False

@@ -200,9 +200,7 @@ class EmptySources(Rule):
 
 
 def _sources_required(context: Context) -> bool:
-    from reportlint.rules.structure import _required_keys
-
-    return "sources" in _required_keys(context)
+    return "sources" in context.required_sections()
 
 
 @register

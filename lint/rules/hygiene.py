@@ -278,9 +278,7 @@ class StrayTitleLine(Rule):
 
 
 def _required(context: Context, key: str) -> bool:
-    from reportlint.rules.structure import _required_keys
-
-    return key in _required_keys(context)
+    return key in context.required_sections()
 
 
 def _next_units(units: list[Unit]) -> Iterable[tuple[Unit, Unit | None]]:

@@ -1,20 +1,18 @@
-"""Structure rules: sections present, non-empty, known, once each and in order; front
-matter and content of the right types; the proof-map table and the FAQ well formed."""
+"""Structure rules for the sections: present, non-empty, known, once each and in order."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 from reportlint.document import Document, Heading, Kind
 from reportlint.findings import Category, Fix, Hit, Severity
 from reportlint.registry import Context, Rule, register
 from reportlint.schema import (
     CATALOG,
-    PROOF_MAP_COLUMNS,
     SPECS_BY_KEY,
     SectionSpec,
+    has_text,
     normalize_heading,
     split_qualifier,
 )
@@ -34,99 +32,6 @@ def _first_headings(doc: Document) -> dict[str, Heading]:
         if heading.level == 2 and heading.key and heading.key not in first:
             first[heading.key] = heading
     return first
-
-
-def _required_keys(context: Context) -> list[str]:
-    configured = context.config.required_sections
-    if configured is None:
-        return [spec.key for spec in CATALOG if spec.required]
-    wanted = {normalize_heading(name) for name in configured}
-    return [spec.key for spec in CATALOG
-            if spec.key in configured or normalize_heading(spec.name) in wanted]
-
-
-class _ProblemRule(Rule):
-    """Turns reader problems of some kinds into findings."""
-
-    kinds: ClassVar[frozenset[str]]
-    needs_report: ClassVar[bool] = False
-
-    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        for problem in doc.problems:
-            if problem.kind in self.kinds:
-                yield Hit(problem.message, offset=problem.offset, line=problem.line,
-                          column=problem.column)
-
-
-@register
-class UnreadableFile(_ProblemRule):
-    """A file that cannot be read as a report at all.
-
-    **What it does.** Reports a file that is binary, not UTF-8, empty, larger than
-    `max_file_size`, or whose Markdown or YAML does not parse, at the line the parser
-    stopped.
-
-    **Why is this bad?** Nothing else can be checked until the file reads; a broken file
-    in a release breaks the page that renders it.
-
-    **Example.** A YAML report with an unclosed flow list:
-
-        meta: {title: US Data Engineer Healthcare Market Analysis 2025
-        executive_summary: ...
-
-    gives `S009 invalid YAML: ... expected ',' or '}'` at line 2. Use instead: close the
-    brace, or write the mapping in block style.
-    """
-
-    code = "S009"
-    name = "unreadable-file"
-    category = Category.STRUCTURE
-    severity = Severity.ERROR
-    kinds = frozenset({"unreadable", "empty", "too-large", "syntax"})
-
-
-@register
-class InvalidFrontMatter(_ProblemRule):
-    """Front matter missing, unclosed, or with a field missing or of the wrong type.
-
-    **What it does.** Checks the front matter (Markdown) or `meta` (YAML) against the
-    schema: title, role, industry, region, year (a whole number), published (a date)
-    and author are required; each error is reported at its field's line.
-
-    **Why is this bad?** Every other rule, and the page template, reads the role,
-    industry, region and year from here.
-
-    **Example.** `year: "twenty twenty-five"` gives `S006 'meta.year': Input should be a
-    valid integer`. Use instead: `year: 2025`.
-    """
-
-    code = "S006"
-    name = "invalid-front-matter"
-    category = Category.STRUCTURE
-    severity = Severity.ERROR
-    kinds = frozenset({"front-matter"})
-
-
-@register
-class InvalidContent(_ProblemRule):
-    """A YAML report value of the wrong type, or a key the schema does not know.
-
-    **What it does.** Validates every section of the YAML form against its Pydantic
-    model (a section is a mapping with `heading`, `content` and `subsections`; content is
-    a list of paragraphs, `{bullets: [...]}` and `{table: {header, rows}}`).
-
-    **Why is this bad?** A pipeline that generates reports silently drops what the
-    schema does not describe.
-
-    **Example.** `demand_drivers: [a, b]` gives `S010 'demand_drivers': Input should be a
-    valid dictionary`. Use instead: `demand_drivers: {content: [{bullets: [a, b]}]}`.
-    """
-
-    code = "S010"
-    name = "invalid-content"
-    category = Category.STRUCTURE
-    severity = Severity.ERROR
-    kinds = frozenset({"invalid"})
 
 
 @register
@@ -152,7 +57,7 @@ class MissingSection(Rule):
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         present = _first_headings(doc)
         order = [spec.key for spec in CATALOG]
-        for key in _required_keys(context):
+        for key in context.required_sections():
             if key in present:
                 continue
             spec = SPECS_BY_KEY[key]
@@ -167,17 +72,6 @@ class MissingSection(Rule):
                       offset=offset, section=spec.name)
 
 
-def _has_text(blocks: list[Any]) -> bool:
-    for block in blocks:
-        if isinstance(block, str) and block.strip():
-            return True
-        bullets = getattr(block, "bullets", None)
-        if bullets and any(b.strip() for b in bullets):
-            return True
-        table = getattr(block, "table", None)
-        if table is not None and (table.rows or any(c.strip() for c in table.header)):
-            return True
-    return False
 
 
 @register
@@ -203,7 +97,7 @@ class EmptySection(Rule):
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         report = doc.report
-        required = set(_required_keys(context))
+        required = set(context.required_sections())
         for key, heading in _first_headings(doc).items():
             section = getattr(report, key, None)
             if section is None:
@@ -213,8 +107,8 @@ class EmptySection(Rule):
                 continue  # what the sources section holds is evidence (E004)
             subsections = getattr(section, "subsections", [])
             entries = getattr(section, "entries", [])
-            empty = not _has_text(section.content) and not entries and not any(
-                _has_text(sub.content) for sub in subsections)
+            empty = not has_text(section.content) and not entries and not any(
+                has_text(sub.content) for sub in subsections)
             if empty and key in required:
                 yield Hit(f'section "{spec.name}" is empty', offset=heading.offset)
                 continue
@@ -224,7 +118,7 @@ class EmptySection(Rule):
     def _empty_subsections(doc: Document, key: str, subsections: list[Any]) -> Iterator[Hit]:
         headings = [h for h in doc.outline if h.level >= 3 and h.parent == key]
         for sub in subsections:
-            if _has_text(sub.content):
+            if has_text(sub.content):
                 continue
             heading = next((h for h in headings if h.text == sub.heading), None)
             if heading is not None:
@@ -421,97 +315,3 @@ def _longest_increasing(values: list[int]) -> list[int]:
         result.append(i)
         i = previous[i]
     return result[::-1]
-
-
-_RUN_TOGETHER = re.compile(r"(?<=[a-z0-9)”\"'])(?=[A-Z])")
-
-
-def split_run_together(cell: str, columns: int) -> list[str] | None:
-    """Split a cell whose column texts were pasted together ("ToolingUses CRM wellWorkflow
-    notes") at lower-to-upper case joins, if that gives exactly `columns` parts."""
-    parts = [part.strip() for part in _RUN_TOGETHER.split(cell) if part.strip()]
-    return parts if len(parts) == columns else None
-
-
-@register
-class ProofMapTable(Rule):
-    """The skills proof-map table missing, with the wrong columns, or with ragged rows.
-
-    **What it does.** Checks that "Skills & Signals" holds one pipe table whose header is
-    `Skill / Signal | What "good" looks like | How to prove it` and whose every row has
-    those three cells; recognises rows whose cells were run together when the page was
-    scraped and shows how they split.
-
-    **Why is this bad?** The proof map renders as a grid; a row with one cell or four
-    breaks the grid and hides which proof goes with which skill.
-
-    **Example.** `| TroubleshootingReproduces and isolates issuesCase walkthrough |` gives
-    `S007 proof-map row has 1 cell, expected 3; its cells look run together:
-    "Troubleshooting" | "Reproduces and isolates issues" | "Case walkthrough"`.
-    """
-
-    code = "S007"
-    name = "proof-map-table"
-    category = Category.STRUCTURE
-    severity = Severity.WARNING
-
-    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        tables = [t for t in doc.tables if t.section == "skills_signals"]
-        heading = doc.heading_for("skills_signals")
-        if not tables:
-            if heading is not None:
-                yield Hit('"Skills & Signals" has no proof-map table (columns: '
-                          + " | ".join(PROOF_MAP_COLUMNS) + ")", offset=heading.offset)
-            return
-        expected = [fold(c).casefold() for c in PROOF_MAP_COLUMNS]
-        for table in tables:
-            header = [fold(cell.text).casefold().strip() for cell in table.header.cells]
-            if table.header.raw_cell_count != len(expected) or header != expected:
-                yield self._row_hit(table.header, "proof-map header", '; expected "'
-                                    + " | ".join(PROOF_MAP_COLUMNS) + '"')
-            for row in table.rows:
-                if row.raw_cell_count != len(expected):
-                    yield self._row_hit(row, "proof-map row", "")
-
-    @staticmethod
-    def _row_hit(row: Any, what: str, expected_text: str) -> Hit:
-        count = row.raw_cell_count
-        message = f"{what} has {count} cell{'s' if count != 1 else ''}, expected 3"
-        if count == 3:
-            message = f"{what} does not match{expected_text}"
-        elif row.cells and count == 1:
-            split = split_run_together(row.cells[0].text, 3)
-            if split:
-                message += "; its cells look run together: " + " | ".join(
-                    f'"{part}"' for part in split)
-        offset = row.cells[0].offset() if row.cells else row.offset
-        return Hit(message, offset=offset)
-
-
-@register
-class UnansweredQuestion(Rule):
-    """A FAQ question with no answer under it.
-
-    **What it does.** Reports each FAQ question (a level-3 heading under "FAQ") followed
-    directly by the next question or section.
-
-    **Why is this bad?** A question with no answer is worse than no question; search
-    engines show it as a broken FAQ entry.
-
-    **Example.** "### What metrics matter most?" followed by "### Is remote common?" gives
-    `S008 FAQ question "What metrics matter most?" has no answer`.
-    """
-
-    code = "S008"
-    name = "unanswered-question"
-    category = Category.STRUCTURE
-    severity = Severity.WARNING
-
-    def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        faq = getattr(doc.report, "faq", None)
-        if faq is None:
-            return
-        questions = iter(h for h in doc.outline if h.level >= 3 and h.parent == "faq")
-        for entry, heading in zip(faq.entries, questions, strict=False):
-            if not _has_text(entry.answer):
-                yield Hit(f'FAQ question "{entry.question}" has no answer', offset=heading.offset)
