@@ -57,7 +57,7 @@ def test_section_headings_and_variants(heading: str, key: str | None) -> None:
 def test_subsection_variants_and_qualifiers() -> None:
     spec = match_section("Compensation & Leveling")
     assert spec is not None
-    assert match_subsection(spec, "Questions that uncover constraints (on-call, travel)") == (
+    assert match_subsection(spec, "Questions that uncover constraints (pager, budget)") == (
         "Questions that uncover constraints")
     assert split_qualifier("Industry Lens: Retail") == ("Industry Lens", "Retail")
     assert split_qualifier("Market Snapshot (2024)") == ("Market Snapshot", "2024")

@@ -342,7 +342,8 @@ def test_published_before_the_year(lint_text: Lint) -> None:
 # --- C008 other-industry-or-region -----------------------------------------------------
 
 def test_another_industry_or_region_in_the_templated_spots(lint_text: Lint) -> None:
-    text = with_bullet(GOOD, "- Every defect carries", "In Retail, [wording of our own] early.")
+    text = with_bullet(GOOD, "- Every defect carries", "In Retail, outages peak on "
+                       "holiday weekends.")
     text = with_bullet(text, "- Every defect carries", "Hiring is steady in the UK market, "
                        "where examiners ask for resilience tests.")
     found = consistency(lint_text(text), "C008")
