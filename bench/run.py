@@ -214,6 +214,18 @@ def corpora(args: argparse.Namespace, env: dict[str, str], notes: list[str]) -> 
     return lines
 
 
+def stages(args: argparse.Namespace, env: dict[str, str]) -> list[str]:
+    """The per-report cost of each stage and rule (bench/stages.py) on the first corpus."""
+    folder = args.work / f"corpus-{min(args.sizes)}"
+    done = subprocess.run([sys.executable, str(HERE / "stages.py"), str(folder), "--count",
+                           "60"], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        return ["", f"(bench/stages.py failed: {done.stderr.strip()[-300:]})"]
+    return ["", "Where one report's time goes, stage by stage (`bench/stages.py`, 60 reports of "
+            "the first corpus in one process, CPU time, median-free single pass):", "",
+            *done.stdout.strip().splitlines()]
+
+
 def _version(command: list[str]) -> str:
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=60)
@@ -261,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += one_file(args, env, notes)
     if not args.skip_corpora:
         lines += corpora(args, env, notes)
+        lines += stages(args, env)
     if notes:
         lines += ["", *(f"- {note}" for note in notes)]
     text = "\n".join(lines) + "\n"
