@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -89,10 +91,10 @@ def _corpus(work: Path, size: int, seed: int, defects: float) -> Path:
     return folder
 
 
-def _toggle(path: Path, original: bytes) -> None:
-    """Change a report: add a bullet at its end, or take it away again."""
-    changed = path.read_bytes() != original
-    path.write_bytes(original if changed else original + b"\n- Keep notes after each call.\n")
+def _change(path: Path, original: bytes, counter: Iterator[int]) -> None:
+    """Change a report in a way no earlier run has seen (a new bullet at its end), so
+    that neither its entry nor the cross-report findings can come from the cache."""
+    path.write_bytes(original + f"\n- Keep notes after call {next(counter)}.\n".encode())
 
 
 def _mb(size: int) -> str:
@@ -161,7 +163,7 @@ def corpora(args: argparse.Namespace, env: dict[str, str], notes: list[str]) -> 
         original = changed.read_bytes()
 
         clear = partial(shutil.rmtree, cache, ignore_errors=True)
-        touch_one = partial(_toggle, changed, original)
+        touch_one = partial(_change, changed, original, itertools.count(1))
 
         base = [*_reportlint(), "check", str(folder)]
         jobs = [f"--jobs={args.jobs}"] if args.jobs else []

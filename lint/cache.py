@@ -84,6 +84,22 @@ class Cache:
             digest.update(f"\0{display}\0{key}".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
+    def load_corpus(self, key: str) -> tuple[Finding, ...] | None:
+        """The cross-report findings stored for `key`, if they are the last ones stored."""
+        entry = self.load(self._corpus_slot)
+        if entry is None or entry.summaries != {"key": key}:
+            return None
+        return entry.findings
+
+    def store_corpus(self, key: str, findings: Sequence[Finding]) -> None:
+        """Keep these cross-report findings, in place of the previous ones: one entry per
+        config and tool, since on a large corpus it can be hundreds of megabytes."""
+        self.store(self._corpus_slot, findings, {"key": key})
+
+    @property
+    def _corpus_slot(self) -> str:
+        return hashlib.sha256(self._salt + b"\0corpus findings").hexdigest()
+
     def _file(self, key: str) -> Path:
         return self._entries / key[:2] / key
 

@@ -169,13 +169,13 @@ def lint_paths(paths: Iterable[str | Path], config: Config, *,
         keys = [(target.display, file.key) for target, file in zip(targets, checked,
                                                                    strict=True)]
         corpus_key = cache.corpus_key(keys) if cache is not None else None
-        cached = cache.load(corpus_key) if cache is not None and corpus_key else None
+        cached = cache.load_corpus(corpus_key) if cache is not None and corpus_key else None
         if cached is not None:
-            result.findings.extend(cached.findings)
+            result.findings.extend(cached)
         else:
             found = lint_corpus(summaries, rules)
             if cache is not None and corpus_key:
-                cache.store(corpus_key, found, None)
+                cache.store_corpus(corpus_key, found)
             result.findings.extend(found)
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -197,3 +197,9 @@ def test_unchanged_files_keep_their_cross_report_findings(tmp_path: Path,
     changed = run(folder)
     assert len(compared) == 1
     assert changed == lint_paths([folder], Config()).findings
+    # Only the last set of files is kept (on a large corpus the entry is big): going back
+    # compares again.
+    last_year.write_text(last_year.read_text(encoding="utf-8").replace("2023", "2024"),
+                         encoding="utf-8")
+    assert run(folder) == cold
+    assert len(compared) == 3  # the uncached comparison above, and this one
