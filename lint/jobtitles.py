@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from reportlint.data import strings
 from reportlint.text import PhraseMatch, PhraseMatcher, split_sentences, tokens
 
 if TYPE_CHECKING:
@@ -33,17 +34,10 @@ class TitleWords:
     colleagues: frozenset[str]
 
 
-def _strings(value: Any) -> list[str]:
-    """A list of strings from data a config may have got wrong (anything else is dropped)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value if isinstance(item, str | int | float)]
-    return []
 
 
 def _folded(value: Any) -> frozenset[str]:
-    return frozenset(item.casefold() for item in _strings(value))
+    return frozenset(item.casefold() for item in strings(value))
 
 
 def _title_words(raw: dict[str, Any]) -> TitleWords:
@@ -55,11 +49,11 @@ def _title_words(raw: dict[str, Any]) -> TitleWords:
                        for k, v in (abbreviations.items() if isinstance(abbreviations, dict)
                                     else ())},
         self_before=tuple(tuple(w.casefold() for w, _, _ in tokens(cue))
-                          for cue in _strings(raw.get("self_before"))),
+                          for cue in strings(raw.get("self_before"))),
         self_after=_folded(raw.get("self_after")),
         not_self_before=_folded(raw.get("not_self_before")),
         colleagues=frozenset(" ".join(w.casefold() for w, _, _ in tokens(title))
-                             for title in _strings(raw.get("colleagues"))),
+                             for title in strings(raw.get("colleagues"))),
     )
 
 

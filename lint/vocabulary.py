@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from reportlint.data import strings
 from reportlint.text import PhraseMatch, PhraseMatcher, tokens
 
 if TYPE_CHECKING:
@@ -56,12 +57,6 @@ class Reading:
         return family, weight
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value if isinstance(item, str | int | float)]
-    return []
 
 
 class Vocabulary:
@@ -78,12 +73,12 @@ class Vocabulary:
             key = str(key)
             self.families[key] = RoleFamily(
                 key, str(spec.get("label") or key.replace("_", " ")),
-                tuple(_strings(spec.get("titles"))),
-                frozenset(h.casefold() for h in _strings(spec.get("heads"))),
-                tuple(_strings(spec.get("keywords"))),
-                frozenset(_strings(spec.get("neighbours"))))
+                tuple(strings(spec.get("titles"))),
+                frozenset(h.casefold() for h in strings(spec.get("heads"))),
+                tuple(strings(spec.get("keywords"))),
+                frozenset(strings(spec.get("neighbours"))))
             for weight, group in ((STRONG, "strong"), (LEANING, "terms")):
-                for phrase in _strings(spec.get(group)):
+                for phrase in strings(spec.get(group)):
                     counted = phrases.setdefault(phrase, {})
                     counted[key] = max(counted.get(key, 0), weight)
         self.markets = Markets(markets_data)
@@ -171,12 +166,12 @@ class Markets:
             for name, spec in (industries.items() if isinstance(industries, dict) else ())}
         regions = data.get("regions")
         self.regions: dict[str, list[str]] = {
-            str(name): _strings(names)
+            str(name): strings(names)
             for name, names in (regions.items() if isinstance(regions, dict) else ())}
-        self.slots = _strings(data.get("slots"))
+        self.slots = strings(data.get("slots"))
         self._industry_by_key: dict[str, str] = {}
         for canonical, spec in reversed(self.industries.items()):
-            for name in (*_strings(spec.get("names")), canonical):
+            for name in (*strings(spec.get("names")), canonical):
                 self._industry_by_key[_key(name)] = canonical
         self._region_by_key: dict[str, str] = {}
         for canonical, others in reversed(self.regions.items()):
@@ -198,8 +193,8 @@ class Markets:
         if _key(named) == _key(industry) or (own is not None and own == other):
             return True
         spec = self.industries.get(own or "", {})
-        return _key(named) in {_key(n) for n in _strings(spec.get("related"))} or (
-            other is not None and _key(other) in {_key(n) for n in _strings(spec.get("related"))})
+        return _key(named) in {_key(n) for n in strings(spec.get("related"))} or (
+            other is not None and _key(other) in {_key(n) for n in strings(spec.get("related"))})
 
     def same_region(self, named: str, region: str) -> bool:
         own, other = self.region(region), self.region(named)
@@ -209,11 +204,11 @@ class Markets:
         canonical = self.industry(industry) if industry else None
         if canonical is None:
             return []
-        return _strings(self.industries[canonical].get("vocabulary"))
+        return strings(self.industries[canonical].get("vocabulary"))
 
     def industry_names(self) -> list[str]:
         names = {name for canonical, spec in self.industries.items()
-                 for name in (canonical, *_strings(spec.get("names")))}
+                 for name in (canonical, *strings(spec.get("names")))}
         return sorted(names, key=lambda n: (-len(n), n))
 
     def region_names(self) -> list[str]:

@@ -24,6 +24,16 @@ def _packaged(name: str) -> Any:
     return remember_parse(text, lambda source: load_yaml_tree(source).data)
 
 
+def strings(value: Any) -> list[str]:
+    """The text items of a data value a writer's config may have got wrong: one string
+    becomes a list of one, numbers become text, anything else is dropped."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value if isinstance(item, str | int | float)]
+    return []
+
+
 def load_data(name: str, config: Config | None = None) -> Any:
     from reportlint.config import merge_data
 
