@@ -74,27 +74,16 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           quiet: bool, baseline_path: Path | None, new_baseline: Path | None,
           jobs: int | None, no_cache: bool, scope: str) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them)."""
-    from reportlint.engine import exit_status, lint_paths
+    from reportlint.engine import exit_status, lint_paths, with_options
     from reportlint.findings import Severity
-    from reportlint.registry import all_rules, known_selector
     from reportlint.reporters import render
 
-    config = _config(config_path, paths or (".",))
-    rules = all_rules()
-    for selector in (*select, *ignore):
-        if not known_selector(selector, rules):
-            raise ToolError(f"unknown rule selector '{selector}' (see `reportlint rules`)")
-    updates: dict[str, object] = {}
-    if select:
-        updates["select"] = list(select)
-    if ignore:
-        updates["ignore"] = [*config.ignore, *ignore]
-    if scope != "all":  # more to ignore, so that the config's own select still holds
-        skipped = [r.code for r in rules if r.corpus == (scope == "per-file")]
-        updates["ignore"] = [*updates.get("ignore", config.ignore), *skipped]  # type: ignore[misc]
-    if fail_on:
-        updates["fail_on"] = Severity(fail_on)
-    config = config.model_copy(update=updates)
+    try:
+        config = with_options(_config(config_path, paths or (".",)), select=select,
+                              ignore=ignore, scope=scope,
+                              fail_on=Severity(fail_on) if fail_on else None)
+    except ValueError as error:
+        raise ToolError(str(error)) from None
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise ToolError(f"no such file or folder: {missing[0]}")

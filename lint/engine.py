@@ -11,7 +11,14 @@ from reportlint.config import CONFIG_NAMES, Config
 from reportlint.document import Document
 from reportlint.findings import Finding, Hit, Severity
 from reportlint.readers import REPORT_SUFFIXES
-from reportlint.registry import Context, CorpusEntry, Rule, all_rules, selector_matches
+from reportlint.registry import (
+    Context,
+    CorpusEntry,
+    Rule,
+    all_rules,
+    known_selector,
+    selector_matches,
+)
 from reportlint.suppressions import apply_suppressions, suppress_cross_report
 
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv",
@@ -95,6 +102,26 @@ class RuleSet:
                 level = severity.get(rule.code) or severity.get(rule.name) or rule.severity
                 chosen.append((self._instances[rule.code], Severity(level)))
         return chosen
+
+
+def with_options(config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
+                 scope: str = "all", fail_on: Severity | None = None) -> Config:
+    """The config with a command line's choices laid over it. `scope` "per-file" drops
+    the cross-report rules, "cross-report" keeps only them (added to `ignore`, so the
+    config's own selection still holds). Raises ValueError for an unknown selector."""
+    rules = all_rules()
+    for selector in (*select, *ignore):
+        if not known_selector(selector, rules):
+            raise ValueError(f"unknown rule selector '{selector}' (see `reportlint rules`)")
+    ignored = [*config.ignore, *ignore]
+    if scope != "all":
+        ignored += [rule.code for rule in rules if rule.corpus == (scope == "per-file")]
+    updates: dict[str, object] = {"ignore": ignored}
+    if select:
+        updates["select"] = list(select)
+    if fail_on is not None:
+        updates["fail_on"] = fail_on
+    return config.model_copy(update=updates)
 
 
 def lint_document(doc: Document, rules: RuleSet) -> list[Finding]:
