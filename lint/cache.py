@@ -85,16 +85,22 @@ class Cache:
         return digest.hexdigest()
 
     def load_corpus(self, key: str) -> tuple[Finding, ...] | None:
-        """The cross-report findings stored for `key`, if they are the last ones stored."""
-        entry = self.load(self._corpus_slot)
-        if entry is None or entry.summaries != {"key": key}:
+        """The cross-report findings stored for `key`, if they are the last ones stored.
+        The key heads the file, so another set's findings are never unpickled."""
+        try:
+            with self._file(self._corpus_slot).open("rb") as handle:
+                if handle.read(len(key) + 1) != f"{key}\n".encode():
+                    return None
+                entry = _SafeUnpickler(io.BytesIO(handle.read()), self._allowed).load()
+        except Exception:  # none, damaged or foreign: a miss
             return None
-        return entry.findings
+        return entry.findings if isinstance(entry, Entry) else None
 
     def store_corpus(self, key: str, findings: Sequence[Finding]) -> None:
         """Keep these cross-report findings, in place of the previous ones: one entry per
         config and tool, since on a large corpus it can be hundreds of megabytes."""
-        self.store(self._corpus_slot, findings, {"key": key})
+        data = pickle.dumps(Entry(tuple(findings), None), protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(self._file(self._corpus_slot), f"{key}\n".encode() + data)
 
     @property
     def _corpus_slot(self) -> str:
@@ -119,16 +125,18 @@ class Cache:
               summaries: dict[str, object] | None) -> None:
         """Write an entry atomically. A folder that cannot be written is not an error:
         the run is just not cached."""
-        target = self._file(key)
         try:
             data = pickle.dumps(Entry(tuple(findings), summaries),
                                 protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a summary that does not pickle: leave this file uncached
             return
+        self._write(self._file(key), data)
+
+    def _write(self, target: Path, data: bytes) -> None:
         try:
             if not target.parent.is_dir():
                 self._make_folders(target.parent)
-            temporary = target.with_name(f".{key}.{os.getpid()}.tmp")
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             temporary.write_bytes(data)
             os.replace(temporary, target)
         except OSError:
