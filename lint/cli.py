@@ -20,6 +20,21 @@ class ToolError(click.ClickException):
     exit_code = 2
 
 
+# Options several commands share, declared once so they read and behave alike.
+config_option = click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1),
+    help="Processes that read and check files in parallel (default: one per core).")
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the .reportlint_cache folder.")
+fail_on_option = click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that fails: exit status 1 for check, a failing report for gate "
+         "(default: the config's, warning).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
 def main() -> None:
@@ -50,24 +65,20 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
               help="Report only findings this baseline file does not record.")
 @click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False,
               path_type=Path), help="Record today's findings in this baseline file; exit 0.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+@config_option
 @click.option("--select", multiple=True, help="Only these rules (codes, prefixes, names, "
               "categories); repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules; repeatable.")
 @click.option("--scope", type=click.Choice(["all", "per-file", "cross-report"]), default="all",
               show_default=True, help="per-file: skip the checks that compare reports (for "
               "hooks on changed files); cross-report: run only those.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Lowest severity that makes the exit status 1 (default: warning).")
+@fail_on_option
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print the safe fixes as a unified diff; write nothing.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Processes that read and check files in parallel (default: one per core).")
-@click.option("--no-cache", is_flag=True,
-              help="Neither read nor write the .reportlint_cache folder.")
+@jobs_option
+@no_cache_option
 def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           exit_zero: bool, fix: bool, show_diff: bool, output: Path | None, statistics: bool,
@@ -249,15 +260,11 @@ def _write(text: str, output: Path | None, quiet: bool = False) -> None:
               "revision (a commit, tag or branch).")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Ignore the known findings recorded in this baseline file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Lowest severity that fails a report (default: the config's, warning).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+@fail_on_option
+@config_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Processes that read and check files in parallel (default: one per core).")
-@click.option("--no-cache", is_flag=True,
-              help="Neither read nor write the .reportlint_cache folder.")
+@jobs_option
+@no_cache_option
 def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
          baseline: Path | None, fail_on: str | None, config_path: Path | None,
          quiet: bool, jobs: int | None, no_cache: bool) -> None:
@@ -287,15 +294,11 @@ def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("report.html"), show_default=True, help="Where to write the page.")
 @click.option("--title", help="The page's heading (default: the folder's name).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Lowest severity that fails a report (default: the config's, warning).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
+@fail_on_option
+@config_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no message.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Processes that read and check files in parallel (default: one per core).")
-@click.option("--no-cache", is_flag=True,
-              help="Neither read nor write the .reportlint_cache folder.")
+@jobs_option
+@no_cache_option
 def report(content_dir: Path, output: Path, title: str | None, fail_on: str | None,
            config_path: Path | None, quiet: bool, jobs: int | None, no_cache: bool) -> None:
     """Write one self-contained HTML page on the state of the reports under CONTENT_DIR."""
@@ -327,10 +330,8 @@ def _cache_root(no_cache: bool, content_dir: Path, config: Config) -> Path | Non
               help="How many passages to list.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: reportlint.yaml or pyproject.toml, found upward).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1),
-              help="Processes that read files in parallel (default: one per core).")
+@config_option
+@jobs_option
 def duplicates(paths: tuple[str, ...], top: int, output_format: str,
                config_path: Path | None, jobs: int | None) -> None:
     """The passages most widely shared across the reports under PATHS, and where."""
