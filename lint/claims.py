@@ -11,10 +11,8 @@ reports unbacked claims and the tests that measure the detector share one judge.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reportlint.text import fold, strip_inline
@@ -169,18 +167,18 @@ def _label_end(text: str) -> int:
     return end
 
 
-@lru_cache(maxsize=8)
-def _compiled(key: str) -> ClaimDetector:
-    return ClaimDetector(json.loads(key))
+_DETECTORS: dict[str, ClaimDetector] = {}
 
 
 def claim_detector(config: Config | None = None) -> ClaimDetector:
     """The detector for a configuration (the packaged cues, extended by the config's
-    `data: {claim_cues: ...}`)."""
-    from reportlint.data import load_data
+    `data: {claim_cues: ...}`), built once per distinct data."""
+    from reportlint.data import data_key, load_data
 
-    data = load_data("claim_cues", config) or {}
-    return _compiled(json.dumps(data, default=str))  # key order = cue priority
+    key = data_key("claim_cues", config)
+    if key not in _DETECTORS:
+        _DETECTORS[key] = ClaimDetector(load_data("claim_cues", config) or {})
+    return _DETECTORS[key]
 
 
 def find_claim_cue(sentence: str, config: Config | None = None) -> ClaimCue | None:

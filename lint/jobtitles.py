@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reportlint.data import strings
@@ -318,19 +317,15 @@ def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
-@lru_cache(maxsize=8)
-def _cached_title_words(key: str) -> TitleWords:
-    import json
-
-    return _title_words(json.loads(key))
+_TITLE_WORDS: dict[str, TitleWords] = {}
 
 
 def title_words_for(config: Config | None) -> TitleWords:
     """`job_titles.yaml` merged with the config, built once per distinct config data."""
-    import json
+    from reportlint.data import data_key, load_data
 
-    from reportlint.data import load_data
-
-    raw = load_data("job_titles", config)
-    return _cached_title_words(json.dumps(raw if isinstance(raw, dict) else {},
-                                          sort_keys=True, default=str))
+    key = data_key("job_titles", config)
+    if key not in _TITLE_WORDS:
+        raw = load_data("job_titles", config)
+        _TITLE_WORDS[key] = _title_words(raw if isinstance(raw, dict) else {})
+    return _TITLE_WORDS[key]

@@ -8,10 +8,8 @@ in `markets.yaml` and never count against a report about that industry.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reportlint.data import strings
@@ -221,27 +219,26 @@ def _key(phrase: str) -> str:
     return " ".join(w.casefold() for w, _, _ in tokens(phrase))
 
 
-@lru_cache(maxsize=16)
-def _cached(families: str, markets: str, industry: str | None) -> Vocabulary:
-    return Vocabulary(json.loads(families), json.loads(markets), industry)
+_VOCABULARIES: dict[tuple[str, str, str | None], Vocabulary] = {}
+_MARKETS: dict[str, Markets] = {}
 
 
 def vocabulary_for(config: Config | None, industry: str | None) -> Vocabulary:
     """The role families and markets (packaged data merged with the config) for a report
     about `industry`, built once per distinct data and industry."""
-    from reportlint.data import load_data
+    from reportlint.data import data_key, load_data
 
-    return _cached(json.dumps(load_data("role_families", config), sort_keys=True, default=str),
-                   json.dumps(load_data("markets", config), sort_keys=True, default=str),
-                   industry)
+    key = (data_key("role_families", config), data_key("markets", config), industry)
+    if key not in _VOCABULARIES:
+        _VOCABULARIES[key] = Vocabulary(load_data("role_families", config),
+                                        load_data("markets", config), industry)
+    return _VOCABULARIES[key]
 
 
 def markets_for(config: Config | None) -> Markets:
-    from reportlint.data import load_data
+    from reportlint.data import data_key, load_data
 
-    return _cached_markets(json.dumps(load_data("markets", config), sort_keys=True, default=str))
-
-
-@lru_cache(maxsize=8)
-def _cached_markets(data: str) -> Markets:
-    return Markets(json.loads(data))
+    key = data_key("markets", config)
+    if key not in _MARKETS:
+        _MARKETS[key] = Markets(load_data("markets", config))
+    return _MARKETS[key]

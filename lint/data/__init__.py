@@ -34,6 +34,17 @@ def strings(value: Any) -> list[str]:
     return []
 
 
+def data_key(name: str, config: Config | None = None) -> str:
+    """A key that differs whenever `load_data(name, config)` would: the name alone for
+    the packaged data, with the config's own additions when it has some. Cheap, unlike
+    serialising the merged data, so built vocabularies can be memoised on it per report."""
+    if config is None or name not in config.data:
+        return name
+    import json
+
+    return f"{name}\0{json.dumps(config.data[name], default=str)}"
+
+
 def load_data(name: str, config: Config | None = None) -> Any:
     from reportlint.config import merge_data
 
