@@ -190,13 +190,14 @@ class OtherIndustryOrRegion(Rule):
         if facts is None:
             return
         markets = markets_for(context.config)
-        slots = _slot_patterns(markets)
         others = _other_markets(markets, meta.industry, meta.region)
         for passage in facts.passages:
             if not others.find_in(passage.text, passage.words, passage.folded):
                 continue  # most text names no other market: no slot to read
             seen: set[int] = set()
-            for pattern in slots:
+            # Compiled on first need: the slot patterns hold every market name, and a
+            # clean report often never needs them (start-up of a one-file check).
+            for pattern in _slot_patterns(markets):
                 for match in pattern.finditer(passage.text):
                     for slot, own, same in (("industry", meta.industry, markets.same_industry),
                                             ("region", meta.region, markets.same_region)):
