@@ -39,6 +39,16 @@ class YamlTree:
 
 def load_yaml_tree(text: str, *, base_offset: int = 0) -> YamlTree:
     """Parse one YAML document. Raises YamlProblem with a position on any error."""
+    from .flatyaml import read_flat_mapping
+
+    flat = read_flat_mapping(text, base_offset)
+    if flat is not None:  # the common front matter, read without ruamel
+        return flat
+    return compose_yaml_tree(text, base_offset=base_offset)
+
+
+def compose_yaml_tree(text: str, *, base_offset: int = 0) -> YamlTree:
+    """`load_yaml_tree` through ruamel whatever the text."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
