@@ -64,13 +64,14 @@ def catalog_names(doc: Document) -> list[str]:
 def mask(tokens: Tokens, phrases: Iterable[Sequence[str]]) -> Tokens:
     """`tokens` with every occurrence of each phrase (a word sequence) set to None."""
     masked = list(tokens)
+    present = set(masked)
     for phrase in phrases:
         size = len(phrase)
-        if not size:
+        if not size or phrase[0] not in present:  # most phrases miss most sentences
             continue
-        first = phrase[0]
+        first, wanted = phrase[0], list(phrase)
         for start in range(len(masked) - size + 1):
-            if masked[start] == first and masked[start:start + size] == list(phrase):
+            if masked[start] == first and masked[start:start + size] == wanted:
                 masked[start:start + size] = [None] * size
     return masked
 
@@ -174,18 +175,21 @@ def near_pairs(sequences: Sequence[Sequence[str]], threshold: float,
     not equal. Pairs too different in length to reach it are never compared, and a
     cheap bound on shared distinct words skips most of the rest."""
     sets = [frozenset(seq) for seq in sequences]
-    eligible = sorted((i for i, seq in enumerate(sequences) if len(seq) >= min_words),
-                      key=lambda i: len(sequences[i]))
+    lengths = [len(seq) for seq in sequences]
+    eligible = sorted((i for i, size in enumerate(lengths) if size >= min_words),
+                      key=lengths.__getitem__)
     stretch = (2 - threshold) / threshold  # the longest partner a length can have
+    share = (threshold - 0.2) / 2  # the least share of words in common worth aligning
     for position, i in enumerate(eligible):
-        first, first_set = sequences[i], sets[i]
-        longest = len(first) * stretch
+        first, first_set, first_length = sequences[i], sets[i], lengths[i]
+        longest = first_length * stretch
         for j in eligible[position + 1:]:
-            second = sequences[j]
-            if len(second) > longest:
+            if lengths[j] > longest:
                 break
-            total = len(first) + len(second)
-            if first == second or 2 * len(first_set & sets[j]) < (threshold - 0.2) * total:
+            if len(first_set & sets[j]) < share * (first_length + lengths[j]):
+                continue
+            second = sequences[j]
+            if first == second:
                 continue
             ratio = alignment_ratio(first, second)
             if ratio >= threshold:
