@@ -18,21 +18,19 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlint.findings import Hit
 from reportlint.fingerprints import SENTENCE, PassagePrints, settings, summarize_passages
 from reportlint.text import strip_inline
 
 if TYPE_CHECKING:
     from reportlint.config import Config
-    from reportlint.registry import CorpusEntry
 
 __all__ = ["PassageIndex", "PassagePrints", "SharedPassage", "find_shared_passages",
-           "render_shared_passages", "shared_passage_hits", "summarize_passages"]
+           "hash_values", "render_shared_passages", "summarize_passages"]
 
 CAP = 64  # posting entries read per shingle when looking for near copies
 
@@ -70,10 +68,20 @@ class _Report:
         return self.passages[4 * ref]
 
 
+def hash_values(prints: PassagePrints) -> set[int]:
+    """Every hash of a report's summary: passages, shingles and sentences."""
+    passages, shingles, _, sentences = prints.rows()
+    return {*passages[3::4], *shingles, *sentences[3::4]}
+
+
 class PassageIndex:
     """Every report's passages and an inverted index of the hashes two reports share."""
 
-    def __init__(self, entries: Iterable[tuple[str, PassagePrints]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, PassagePrints]],
+                 focus: set[int] | None = None) -> None:
+        """`focus`: index only these hashes (the hashes of the reports to be queried,
+        whose answers are then the same as from the whole index, for less work)."""
+        self._focus = focus
         identities: dict[str, int] = {}
         self.reports = []
         for path, prints in entries:
@@ -84,8 +92,12 @@ class PassageIndex:
         self._distinct: dict[int, tuple[int, list[tuple[int, int]]]] = {}
         self._build()
 
-    @staticmethod
-    def _values(report: _Report) -> set[int]:
+    def _values(self, report: _Report) -> set[int]:
+        if self._focus is not None:
+            values = self._focus.intersection(report.passages[3::4])
+            values.update(self._focus.intersection(report.prints))
+            values.update(self._focus.intersection(report.sentences[3::4]))
+            return values
         values = set(report.passages[3::4])
         values.update(report.prints)
         values.update(report.sentences[3::4])
@@ -170,50 +182,6 @@ class PassageIndex:
         if truncated and found:
             return max(count, sorted(sizes)[len(sizes) // 2] - 1), True, found
         return count, False, found
-
-
-def shared_passage_hits(entries: Sequence[CorpusEntry],
-                        config: Config | None = None) -> Iterator[tuple[str, Hit]]:
-    """(path, Hit) for every passage and sentence a report shares with others."""
-    options = settings(config)
-    containment, limit = float(options["containment"]), int(options["max_names"])
-    index = PassageIndex((e.path, e.summary) for e in entries
-                         if isinstance(e.summary, PassagePrints))
-    for number, report in enumerate(index.reports):
-        shared: set[int] = set()
-        for passage in range(len(report.passages) // 4):
-            line, column, size, value = report.passages[4 * passage:4 * passage + 4]
-            what = "bullet" if size >> 32 else "paragraph"
-            count, places = index.exact_copies(value, number, limit)
-            how = "exact copy"
-            estimate = False
-            if not count:
-                count, estimate, near = index.near_copies(number, passage, containment)
-                places = [(other, ref) for other, ref, _ in near[:limit]]
-                how = f"near copy, {near[0][2]:.0%} of it" if near else ""
-            if count:
-                shared.add(passage)
-                yield report.path, _hit(what, count, estimate, places, how, index,
-                                        line, column)
-        for sentence in range(len(report.sentences) // 4):
-            line, column, passage, value = report.sentences[4 * sentence:4 * sentence + 4]
-            if passage in shared:
-                continue
-            count, places = index.exact_copies(value, number, limit)
-            if count:
-                yield report.path, _hit("sentence", count, False, places, "exact copy",
-                                        index, line, column)
-
-
-def _hit(what: str, count: int, estimate: bool, places: Sequence[tuple[int, int]],
-         how: str, index: PassageIndex, line: int, column: int) -> Hit:
-    named = [f"{index.reports[other].path}:{index.reports[other].place(ref)}"
-             for other, ref in places]
-    more = count - len(named)
-    listed = ", ".join(named) + (f" and {more} more" if more > 0 else "")
-    amount = f"{'about ' if estimate else ''}{count} other report{'s' if count != 1 else ''}"
-    return Hit(f"{what} shared with {amount}: {listed} ({how})", line=line, column=column,
-               data=(("reports", count + 1), ("others", tuple(named))))
 
 
 def find_shared_passages(paths: Iterable[str | Path], config: Config | None = None,

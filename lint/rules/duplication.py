@@ -7,7 +7,7 @@ each rule) and can be overridden per rule in config (`rules: {D002: {min_count: 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from reportlint.data import load_data
@@ -246,6 +246,12 @@ class SharedPassage(Rule):
     sources, links and the house boilerplate allow-list (`lint/data/boilerplate.yaml`)
     do not count. Each finding names the other reports (up to three) and their lines.
 
+    A report gets at most `max_per_report` findings (10; `rules: {D004:
+    {max_per_report: N}}`, 0 for no limit): the passages shared with the most other
+    reports, ties going to the earlier line, and one more finding, on the line of its
+    first shared passage, that counts the rest (`… and 94 more passages shared with
+    other reports`). `reportlint duplicates` and the corpus page list every one.
+
     The check scales with the corpus, not with its square: each report keeps a few
     hundred sampled shingle hashes, and one inverted index finds the reports holding
     them. pre-commit passes only the changed files, so the `reportlint-corpus` hook runs
@@ -277,6 +283,13 @@ class SharedPassage(Rule):
 
     def check_corpus(self, entries: Sequence[CorpusEntry],
                      context: Context) -> Iterator[tuple[str, Hit]]:
-        from reportlint.passages import shared_passage_hits
+        from reportlint.shared_findings import shared_passage_hits
 
         yield from shared_passage_hits(entries, context.config)
+
+    def recheck_corpus(self, entries: Sequence[CorpusEntry], before: Mapping[str, object],
+                       context: Context) -> tuple[set[str], list[tuple[str, Hit]]]:
+        from reportlint.shared_findings import affected_reports, shared_passage_hits
+
+        reports = affected_reports(entries, before)
+        return reports, list(shared_passage_hits(entries, context.config, only=reports))

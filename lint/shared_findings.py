@@ -1,0 +1,166 @@
+"""D004's findings: each report's shared passages, at most `max_per_report` of them, and
+after a change only for the reports the change can reach.
+
+A report's findings depend on the other reports only through the posting lists of its
+own hashes (who else holds them, where, under which identity). So when some files
+changed, were added or were removed, the reports whose findings can differ are those
+files and every report holding a hash whose postings they changed: a hash that entered
+or left one of them, or moved to another passage or line in it. The index is then built
+for those reports' hashes only, and their answers are the ones the whole index gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from reportlint.findings import Hit
+from reportlint.fingerprints import SENTENCE, PassagePrints, settings
+from reportlint.passages import PassageIndex, hash_values
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+    from reportlint.registry import CorpusEntry
+
+__all__ = ["affected_reports", "per_report_limit", "shared_passage_hits"]
+
+
+def shared_passage_hits(entries: Sequence[CorpusEntry], config: Config | None = None,
+                        only: Collection[str] | None = None) -> Iterator[tuple[str, Hit]]:
+    """(path, Hit) for the passages and sentences each report shares with others: at most
+    `max_per_report` of them per report (the most widely shared first, then in file
+    order) and one more that counts the rest. `only`: just these reports' hits (the index
+    still holds every report; see `reportlint.passage_changes`)."""
+    options = settings(config)
+    containment, limit = float(options["containment"]), int(options["max_names"])
+    cap = per_report_limit(options)
+    focus = None
+    if only is not None:
+        wanted = [e.summary for e in entries
+                  if e.path in only and isinstance(e.summary, PassagePrints)]
+        focus = set().union(*(hash_values(prints) for prints in wanted))
+    index = PassageIndex(((e.path, e.summary) for e in entries
+                          if isinstance(e.summary, PassagePrints)), focus=focus)
+    for number, report in enumerate(index.reports):
+        if only is None or report.path in only:
+            for hit in _capped(list(_report_hits(index, number, containment, limit)), cap,
+                               report.path):
+                yield report.path, hit
+
+
+def per_report_limit(options: dict[str, Any]) -> int | None:
+    """`max_per_report` as a number (None: no limit, for 0, a negative or a non-number)."""
+    try:
+        cap = int(options.get("max_per_report", 0))
+    except (TypeError, ValueError):
+        return None
+    return cap if cap > 0 else None
+
+
+def _report_hits(index: PassageIndex, number: int, containment: float,
+                 limit: int) -> Iterator[tuple[int, Hit]]:
+    """(how many other reports, Hit) for each shared passage and sentence, in file order."""
+    report = index.reports[number]
+    shared: set[int] = set()
+    for passage in range(len(report.passages) // 4):
+        line, column, size, value = report.passages[4 * passage:4 * passage + 4]
+        what = "bullet" if size >> 32 else "paragraph"
+        count, places = index.exact_copies(value, number, limit)
+        how = "exact copy"
+        estimate = False
+        if not count:
+            count, estimate, near = index.near_copies(number, passage, containment)
+            places = [(other, ref) for other, ref, _ in near[:limit]]
+            how = f"near copy, {near[0][2]:.0%} of it" if near else ""
+        if count:
+            shared.add(passage)
+            yield count, _hit(what, count, estimate, places, how, index, line, column)
+    for sentence in range(len(report.sentences) // 4):
+        line, column, passage, value = report.sentences[4 * sentence:4 * sentence + 4]
+        if passage in shared:
+            continue
+        count, places = index.exact_copies(value, number, limit)
+        if count:
+            yield count, _hit("sentence", count, False, places, "exact copy", index, line,
+                              column)
+
+
+def _capped(found: list[tuple[int, Hit]], cap: int | None, path: str) -> list[Hit]:
+    """The `cap` most widely shared hits (ties: the earlier in the file), and one hit on
+    the first of them in the file that counts the rest."""
+    if cap is None or len(found) <= cap + 1:  # a summary in place of one hit hides nothing
+        return [hit for _, hit in found]
+    first = min((hit for _, hit in found), key=_position)
+    ranked = sorted(range(len(found)), key=lambda i: (-found[i][0], _position(found[i][1])))
+    shown = [found[i][1] for i in sorted(ranked[:cap])]
+    more = len(found) - cap
+    folder = PurePosixPath(path).parent.as_posix()
+    summary = Hit(f"… and {more} more passages shared with other reports "
+                  f"(`reportlint duplicates {folder}` lists them)", line=first.line,
+                  column=first.column, data=(("more", more),))
+    return [*shown, summary]
+
+
+def _position(hit: Hit) -> tuple[int, int]:
+    return hit.line or 0, hit.column or 0
+
+
+def _hit(what: str, count: int, estimate: bool, places: Sequence[tuple[int, int]],
+         how: str, index: PassageIndex, line: int, column: int) -> Hit:
+    named = [f"{index.reports[other].path}:{index.reports[other].place(ref)}"
+             for other, ref in places]
+    more = count - len(named)
+    listed = ", ".join(named) + (f" and {more} more" if more > 0 else "")
+    amount = f"{'about ' if estimate else ''}{count} other report{'s' if count != 1 else ''}"
+    return Hit(f"{what} shared with {amount}: {listed} ({how})", line=line, column=column,
+               data=(("reports", count + 1), ("others", tuple(named))))
+
+
+def affected_reports(entries: Sequence[CorpusEntry],
+                     before: Mapping[str, object | None]) -> set[str]:
+    """The reports whose D004 findings can differ from the last run's, given `before`:
+    each changed, added or removed path and its summary in the last run (None when it
+    had none)."""
+    now = {e.path: e.summary for e in entries if isinstance(e.summary, PassagePrints)}
+    moved: set[int] = set()
+    for path, then in before.items():
+        old = then if isinstance(then, PassagePrints) else None
+        new = now.get(path)
+        was, is_ = _footprint(old), _footprint(new)
+        if old is None or new is None or old.identity != new.identity:
+            moved.update(was, is_)
+        else:
+            moved.update(value for value in was.keys() | is_.keys()
+                         if was.get(value) != is_.get(value))
+    affected = {path for path in before if path in now}
+    for path, prints in now.items():
+        if path not in affected and moved and _holds_any(prints, moved):
+            affected.add(path)
+    return affected
+
+
+def _holds_any(prints: PassagePrints, values: set[int]) -> bool:
+    passages, shingles, _, sentences = prints.rows()
+    return not (values.isdisjoint(passages[3::4]) and values.isdisjoint(shingles)
+                and values.isdisjoint(sentences[3::4]))
+
+
+def _footprint(prints: PassagePrints | None) -> dict[int, list[tuple[int, ...]]]:
+    """Each hash of a report's summary and where it stands: what its posting entries and
+    the names of its places are made of."""
+    where: dict[int, list[tuple[int, ...]]] = {}
+    if prints is None:
+        return where
+    passages, shingles, ends, sentences = prints.rows()
+    start = 0
+    for index in range(len(passages) // 4):
+        line, column, size, value = passages[4 * index:4 * index + 4]
+        where.setdefault(value, []).append((index, line, column, size))
+        for shingle in shingles[start:ends[index]]:
+            where.setdefault(shingle, []).append((index, line, column))
+        start = ends[index]
+    for index in range(len(sentences) // 4):
+        line, column, passage, value = sentences[4 * index:4 * index + 4]
+        where.setdefault(value, []).append((SENTENCE | index, line, column, passage))
+    return where
