@@ -30,6 +30,7 @@ from reportlint import __version__
 
 if TYPE_CHECKING:
     from reportlint.config import Config
+    from reportlint.crossreport import CorpusState
     from reportlint.findings import Finding
     from reportlint.registry import Rule
 
@@ -74,37 +75,29 @@ class Cache:
         digest.update(content)
         return digest.hexdigest()
 
-    def corpus_key(self, keys: Sequence[tuple[str, str | None]]) -> str | None:
-        """The key of the cross-report findings of these files ((display path, file key)
-        each), or None when a file has no key."""
-        if any(key is None for _, key in keys):
-            return None
-        digest = hashlib.sha256(self._salt + b"\0corpus")
-        for display, key in keys:
-            digest.update(f"\0{display}\0{key}".encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
+    def load_corpus_state(self) -> CorpusState | None:
+        """The cross-report findings of the last run with this config and tool, by
+        report, with the key of every file it checked (see `reportlint.crossreport`)."""
+        from reportlint.crossreport import CorpusState
 
-    def load_corpus(self, key: str) -> tuple[Finding, ...] | None:
-        """The cross-report findings stored for `key`, if they are the last ones stored.
-        The key heads the file, so another set's findings are never unpickled."""
         try:
-            with self._file(self._corpus_slot).open("rb") as handle:
-                if handle.read(len(key) + 1) != f"{key}\n".encode():
-                    return None
-                entry = _SafeUnpickler(io.BytesIO(handle.read()), self._allowed).load()
+            data = self._file(self._corpus_slot).read_bytes()
+            return CorpusState.decode(_SafeUnpickler(io.BytesIO(data), self._allowed).load())
         except Exception:  # none, damaged or foreign: a miss
             return None
-        return entry.findings if isinstance(entry, Entry) else None
 
-    def store_corpus(self, key: str, findings: Sequence[Finding]) -> None:
-        """Keep these cross-report findings, in place of the previous ones: one entry per
-        config and tool, since on a large corpus it can be hundreds of megabytes."""
-        data = pickle.dumps(Entry(tuple(findings), None), protocol=pickle.HIGHEST_PROTOCOL)
-        self._write(self._file(self._corpus_slot), f"{key}\n".encode() + data)
+    def store_corpus_state(self, state: CorpusState) -> None:
+        """Keep this state in place of the last: one per config and tool, since on a large
+        corpus it can be tens of megabytes."""
+        try:
+            data = pickle.dumps(state.encode(), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a finding whose data does not pickle: not kept
+            return
+        self._write(self._file(self._corpus_slot), data)
 
     @property
     def _corpus_slot(self) -> str:
-        return hashlib.sha256(self._salt + b"\0corpus findings").hexdigest()
+        return hashlib.sha256(self._salt + b"\0corpus state").hexdigest()
 
     def _file(self, key: str) -> Path:
         return self._entries / key[:2] / key

@@ -149,17 +149,23 @@ def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
                 rules: RuleSet) -> list[Finding]:
     """Findings of the cross-report rules over the summaries of several documents."""
     findings: list[Finding] = []
+    kept: list[Finding] = []  # a report's own, from the last run, where nothing reaches it
+    previous = rules.context.previous
     for rule, severity in rules.for_path(""):
         if not rule.corpus:
             continue
         entries = [CorpusEntry(path, by_rule[rule.code]) for path, by_rule in summaries
                    if rule.code in by_rule]
-        for path, hit in rule.check_corpus(entries, rules.context):
+        again = previous.recheck(rule, entries, rules.context) if previous else None
+        if again is not None:
+            kept += again[0]
+        hits = again[1] if again is not None else rule.check_corpus(entries, rules.context)
+        for path, hit in hits:
             findings.append(Finding(path, hit.line or 1, hit.column or 1, rule.code, hit.message,
                                     rule.name, rule.category, severity, hit.section,
                                     fix=hit.fix, data=hit.data))
     # A report's own suppressions hold for these too (H100 does not judge them).
-    return suppress_cross_report(findings, rules.config.max_file_size)
+    return kept + suppress_cross_report(findings, rules.config.max_file_size)
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config, *,
@@ -191,19 +197,11 @@ def lint_paths(paths: Iterable[str | Path], config: Config, *,
         if file.summaries is not None:
             summaries.append((target.display, file.summaries))
     if summaries:
-        # The same files give the same cross-report findings: kept under a key made of
-        # every file's key (none when a file was not cached, e.g. too large to hash).
+        from reportlint.crossreport import cross_report_findings
+
         keys = [(target.display, file.key) for target, file in zip(targets, checked,
                                                                    strict=True)]
-        corpus_key = cache.corpus_key(keys) if cache is not None else None
-        cached = cache.load_corpus(corpus_key) if cache is not None and corpus_key else None
-        if cached is not None:
-            result.findings.extend(cached)
-        else:
-            found = lint_corpus(summaries, rules)
-            if cache is not None and corpus_key:
-                cache.store_corpus(corpus_key, found)
-            result.findings.extend(found)
+        result.findings.extend(cross_report_findings(summaries, keys, rules, cache))
     result.findings.sort(key=Finding.sort_key)
     return result
 

@@ -15,7 +15,7 @@ pointing at a module or a rule class.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -24,6 +24,7 @@ from reportlint.findings import Category, Hit, Severity
 
 if TYPE_CHECKING:
     from reportlint.config import Config
+    from reportlint.crossreport import PreviousRun
     from reportlint.document import Document
 
 BUILTIN_MODULES = (
@@ -51,6 +52,9 @@ class Context:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        # What the last run over these files found, while the engine re-checks a corpus
+        # after a change (see `reportlint.crossreport`); None otherwise.
+        self.previous: PreviousRun | None = None
 
     def required_sections(self) -> list[str]:
         """Catalog keys of the sections a report must have: the contract's, or the
@@ -85,6 +89,15 @@ class Rule:
     def check_corpus(self, entries: Sequence[CorpusEntry],
                      context: Context) -> Iterator[tuple[str, Hit]]:
         return iter(())
+
+    def recheck_corpus(
+            self, entries: Sequence[CorpusEntry], before: Mapping[str, object],
+            context: Context) -> tuple[Collection[str], Iterable[tuple[str, Hit]]] | None:
+        """Optional: after some files changed since a run whose findings are kept, (the
+        reports whose findings can differ, their new hits); the others keep theirs.
+        `before` maps each changed, added or removed path to its summary then (None when
+        it had none); those paths must be among the reports. None: check all again."""
+        return None
 
     @classmethod
     def summary(cls) -> str:
