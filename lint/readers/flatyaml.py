@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .yamltree import YamlTree
+    from .yamltree import Path, YamlTree
 
 _LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):( +)(\S.*?) *")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -49,7 +49,9 @@ def read_flat_mapping(text: str, base_offset: int = 0) -> YamlTree | None:
             return None
         key, raw = match.group(1), match.group(3)
         at = base_offset + start + match.start(3)
-        value = _list(raw, at, key, tree) if raw[0] == "[" else _scalar(raw)
+        # A repeated key's value must still be valid, but its items have no place.
+        places = tree.offsets if key not in data else {}
+        value = _list(raw, at, key, places) if raw[0] == "[" else _scalar(raw)
         if value is None:
             return None
         if key in data:
@@ -59,6 +61,9 @@ def read_flat_mapping(text: str, base_offset: int = 0) -> YamlTree | None:
         tree.offsets[(key,)] = base_offset + start
         tree.value_offsets[(key,)] = at
         data[key] = value
+    # Item values start where their keys do (ruamel gives both).
+    tree.value_offsets.update((path, offset) for path, offset in tree.offsets.items()
+                              if len(path) == 2)
     return tree if data else None
 
 
@@ -77,7 +82,7 @@ def _scalar(raw: str) -> str | int | dt.date | None:
     return raw
 
 
-def _list(raw: str, at: int, key: str, tree: YamlTree) -> list[str] | None:
+def _list(raw: str, at: int, key: str, places: dict[Path, int]) -> list[str] | None:
     """A one-line flow list of plain words: `[Application Support Analyst, SRE]`."""
     if not raw.endswith("]") or "[" in raw[1:] or "]" in raw[:-1]:
         return None
@@ -91,7 +96,7 @@ def _list(raw: str, at: int, key: str, tree: YamlTree) -> list[str] | None:
         if not isinstance(scalar, str):
             return None
         where = position + len(part) - len(part.lstrip())
-        tree.offsets[(key, len(items))] = tree.value_offsets[(key, len(items))] = where
+        places[(key, len(items))] = where
         items.append(scalar)
         position += len(part) + 1
     return items

@@ -58,11 +58,12 @@ def test_what_it_is_not_sure_of_is_left_to_ruamel(text: str) -> None:
 
 
 def test_duplicates_and_positions() -> None:
-    text = "title: A\nrole: B\n\ntitle: C\naliases: [X Y,  Z]\npublished: 2025-03-01"
+    text = ("title: A\nrole: B\n\ntitle: C\naliases: [X Y,  Z]\npublished: 2025-03-01\n"
+            "aliases: [W]")
     flat = read_flat_mapping(text, base_offset=10)
     assert flat is not None
-    assert flat.data["title"] == "A" and flat.duplicates == [(("title",), 10 + 18)]
-    assert flat.data["aliases"] == ["X Y", "Z"]
+    assert flat.data["title"] == "A" and flat.duplicates[0] == (("title",), 10 + 18)
+    assert flat.data["aliases"] == ["X Y", "Z"] and len(flat.duplicates) == 2
     same_tree(flat, compose_yaml_tree(text, base_offset=10))
 
 
