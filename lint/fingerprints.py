@@ -70,10 +70,15 @@ def _hash(text: str, kind: bytes) -> int:
 
 def _slotted(tokens: list[str], names: Sequence[tuple[list[str], str]]) -> list[str]:
     """Tokens with each own name (longest first) replaced by its slot."""
+    starting: dict[str, list[tuple[list[str], str]]] = {}
+    for name, slot in names:  # by first word, longest first still
+        starting.setdefault(name[0], []).append((name, slot))
+    if starting.keys().isdisjoint(tokens):
+        return list(tokens)
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for name, slot in names:
+        for name, slot in starting.get(tokens[i], ()):
             if tokens[i:i + len(name)] == name:
                 out.append(slot)
                 i += len(name)
