@@ -101,7 +101,9 @@ def repeated_phrases(sequences: Sequence[Tokens], min_count: Callable[[int], int
     level: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     for index, tokens in enumerate(sequences):
         for start, token in enumerate(tokens):
-            if token is not None:
+            # A phrase grows to the right from its first word, which is never an edge
+            # word: the commonest words start nothing worth following.
+            if token is not None and token not in edge_words:
                 level[(token,)].append((index, start))
     found: list[RepeatedPhrase] = []
     size = 1
