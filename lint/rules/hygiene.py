@@ -91,6 +91,8 @@ def _inside_link_target(text: str, index: int) -> bool:
 # -- template slots --------------------------------------------------------------------
 
 _SEPARATOR = re.compile(r":\s+|\s+[—–-]\s+")
+_NON_SPACE = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W_]")
 _PARENTHESIS = re.compile(r"\((?:like |such as |e\.g\.,? )?([^()]{3,120})\)")
 
 
@@ -119,8 +121,14 @@ def _slots(unit: Unit, sentence_start: int, sentence: str, limits: tuple[int, in
             yield _Slot(phrase, unit, sentence_start + match.start(1))
     if not separators:
         # "Budget around credential checks.": a frame of a few words, then the phrase.
-        spans = list(re.finditer(r"\S+", sentence))
+        spans = list(_NON_SPACE.finditer(sentence))
+        # Each piece holding a letter or digit is at least one word, unless a footnote
+        # or link ("[") can drop it: a longer rest cannot be a phrase, unread.
+        pieces = [bool(_LETTER.search(m.group(0))) for m in spans] \
+            if "[" not in sentence else None
         for cut in range(1, min(frame_words, len(spans) - least) + 1):
+            if pieces is not None and sum(pieces[cut:]) > most:
+                continue
             phrase = normalize(sentence[spans[cut].start():])
             if least <= len(phrase.split()) <= most:
                 yield _Slot(phrase, unit, sentence_start + spans[cut].start(), framed=True)
