@@ -166,12 +166,14 @@ def user_folder() -> Path:
     return Path(base) / "reportlint"
 
 
-def remember_parse(text: str, parse: Callable[[str], Any]) -> Any:
+def remember_parse(text: str, parse: Callable[[str], Any], code: Sequence[str] = ()) -> Any:
     """`parse(text)`, kept between runs in the user's cache folder, like Python's .pyc
     files: the packaged data files take a pure-Python YAML parser about 0.1 s per process
-    to read, a pickle of the result about 1 ms. Keyed by the text, the tool's version and
-    the YAML parser's files; plain data only (anything else is parsed afresh)."""
-    salt = f"{__version__}:{FORMAT}:{':'.join(_stamp(f) for f in _parser_files()[-1:])}"
+    to read, a pickle of the result about 1 ms. Keyed by the text, the tool's version,
+    the YAML parser's files and the `code` files that do the parsing; plain data only
+    (anything else is parsed afresh)."""
+    stamps = [_stamp(f) for f in (*_parser_files()[-1:], *code)]
+    salt = f"{__version__}:{FORMAT}:{':'.join(stamps)}"
     key = hashlib.sha256(salt.encode() + b"\0" + text.encode("utf-8", "surrogatepass"))
     path = user_folder() / "parsed" / key.hexdigest()
     try:
