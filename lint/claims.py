@@ -12,9 +12,11 @@ reports unbacked claims and the tests that measure the detector share one judge.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reportlint.regexprefix import SAFE_TEXT, start_prefixes
 from reportlint.text import fold, strip_inline
 
 if TYPE_CHECKING:
@@ -43,16 +45,23 @@ def _phrase(entries: list[str]) -> str:
     return "|".join(f"(?:{entry})" for entry in entries)
 
 
+_BEFORE = r"(?<![\w'’-])"  # a cue starts a word
+_WORD_STARTS = re.compile(_BEFORE + r"(?=\S)")
+
+
 def _words_pattern(entries: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])(?:{_phrase(entries)})(?![\w'’])", re.IGNORECASE)
+    return re.compile(rf"{_BEFORE}(?:{_phrase(entries)})(?![\w'’])", re.IGNORECASE)
 
 
 class ClaimDetector:
     """Cues and signs of advice compiled from the `claim_cues` data."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], *, look_up_starts: bool = True) -> None:
         self.cues = [(kind, _words_pattern(entries))
                      for kind, entries in data.get("cues", {}).items() if entries]
+        # Without the lookup every cue pattern scans the whole sentence: the same
+        # answers, slower (the reference the lookup is tested against).
+        self._starts = _cue_starts(self.cues) if look_up_starts else _CueStarts({}, frozenset())
         self.exceptions = {kind: _words_pattern(entries)
                            for kind, entries in data.get("exceptions", {}).items() if entries}
         self.opening = _start_pattern(data.get("opening_quantifiers", []))
@@ -102,12 +111,20 @@ class ClaimDetector:
     def cue_in(self, text: str, label_end: int = 0) -> ClaimCue | None:
         """The first cue in `text`, by the data's order of kinds. Figures and dates in
         a leading label ("Weeks 1–2: ", "Q1 2026: ") do not count."""
-        for kind, pattern in self.cues:
+        candidates = self._candidates(text)
+        for number, (kind, pattern) in enumerate(self.cues):
             exception = self.exceptions.get(kind)
-            spans = [m.span() for m in exception.finditer(text)] if exception else []
-            for match in pattern.finditer(text):
+            spans: list[tuple[int, int]] | None = None
+            if candidates is not None and number in self._starts.filtered:
+                matches: Iterator[re.Match[str]] = _matches_at(
+                    pattern, text, candidates.get(number, ()))
+            else:
+                matches = pattern.finditer(text)
+            for match in matches:
                 if kind in _FIGURES and match.start() < label_end:
                     continue
+                if spans is None:
+                    spans = [m.span() for m in exception.finditer(text)] if exception else []
                 if any(start <= match.start() < end for start, end in spans):
                     continue
                 if kind == "comparative" and self._false_superlative(match.group(0)):
@@ -121,6 +138,22 @@ class ClaimDetector:
         if opening is None or self.variety.search(text, opening.end()):
             return None
         return ClaimCue("quantifier", opening.group(0))
+
+    def _candidates(self, text: str) -> dict[int, list[int]] | None:
+        """Where each cue kind could match, by the first characters its matches start
+        with (see `regexprefix`); None when `text` is beyond what those are known for."""
+        if not self._starts.filtered or not SAFE_TEXT.fullmatch(text):
+            return None
+        lowered, starts = text.lower(), self._starts.kinds
+        found: dict[int, list[int]] = {}
+        for start in _WORD_STARTS.finditer(text):
+            at = start.start()
+            for size in (1, 2, 3):
+                for number in starts.get(lowered[at:at + size], ()):
+                    found.setdefault(number, []).append(at)
+        for positions in found.values():
+            positions.sort()
+        return found
 
     def _false_superlative(self, text: str) -> bool:
         last = text.split()[-1].casefold()
@@ -141,6 +174,52 @@ class ClaimDetector:
                     break
                 return body[words[back][1]:start + len(word)]
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class _CueStarts:
+    kinds: dict[str, tuple[int, ...]]  # a match's first 1-3 characters -> cue kinds
+    filtered: frozenset[int]  # the kinds whose starts are known
+
+
+def _cue_starts(cues: list[tuple[str, re.Pattern[str]]]) -> _CueStarts:
+    from reportlint import regexprefix
+    from reportlint.cache import remember_parse
+
+    # Reading the patterns again costs ~7 ms a process: kept between runs, by pattern.
+    key = "\n".join(f"{pattern.flags} {pattern.pattern}" for _, pattern in cues)
+    kinds, filtered = remember_parse(key, lambda _: _read_cue_starts(cues),
+                                     code=[regexprefix.__file__])
+    return _CueStarts(kinds, frozenset(filtered))
+
+
+def _read_cue_starts(cues: list[tuple[str, re.Pattern[str]]]
+                     ) -> tuple[dict[str, tuple[int, ...]], list[int]]:
+    kinds: dict[str, list[int]] = {}
+    filtered = []
+    for number, (_, pattern) in enumerate(cues):
+        prefixes = start_prefixes(pattern.pattern, pattern.flags)
+        # A kind whose matches may start with any letter gains nothing from the lookup.
+        if prefixes is None or any(len(p) == 1 and p.isalpha() for p in prefixes):
+            continue
+        filtered.append(number)
+        for prefix in prefixes:
+            kinds.setdefault(prefix, []).append(number)
+    return {p: tuple(dict.fromkeys(n)) for p, n in kinds.items()}, filtered
+
+
+def _matches_at(pattern: re.Pattern[str], text: str,
+                positions: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, trying only `positions` (a superset of
+    where its matches start, in order)."""
+    resume = 0
+    for at in positions:
+        if at < resume:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            resume = max(match.end(), at + 1)
 
 
 def _start_pattern(entries: list[str]) -> re.Pattern[str]:

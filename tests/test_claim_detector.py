@@ -138,3 +138,23 @@ def test_config_extends_the_cues() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "?", ":", "[^x]", "**", "—", "1.", "\x00"])
 def test_odd_input_is_not_a_claim_and_does_not_fail(text: str) -> None:
     assert find_claim_cue(text) is None
+
+
+def test_looking_up_cue_starts_changes_no_answer(imported_example: Path) -> None:
+    """The detector tries each cue only where a match can start (see regexprefix);
+    without that lookup it scans every cue over every sentence. Same answers on the
+    labelled set, every report we wrote and the example page."""
+    from reportlint.claims import ClaimDetector
+    from reportlint.data import load_data
+    from reportlint.readers import read_document
+
+    fast = claim_detector()
+    reference = ClaimDetector(load_data("claim_cues"), look_up_starts=False)
+    assert fast._starts.filtered, "the lookup is in use"
+    root = Path(__file__).resolve().parents[1]
+    reports = [*root.glob("content/*.md"), *root.glob("tests/fixtures/**/*.md"), imported_example]
+    sentences = [item["text"] for item in yaml.safe_load(LABELLED.read_text(encoding="utf-8"))]
+    sentences += [s.text for path in reports for s in read_document(path).sentences]
+    answers = [(fast.find(s), reference.find(s)) for s in sentences]
+    assert [a for a, _ in answers] == [b for _, b in answers]
+    assert sum(a is not None for a, _ in answers) > 100  # claims among them, not only prose
