@@ -7,7 +7,9 @@ only measure. Words come from `reportlint.text` so "a word" means one thing ever
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -182,10 +184,12 @@ def near_pairs(sequences: Sequence[Sequence[str]], threshold: float,
                       key=lengths.__getitem__)
     stretch = (2 - threshold) / threshold  # the longest partner a length can have
     share = (threshold - 0.2) / 2  # the least share of words in common worth aligning
+    holding = _holding(sets, eligible)
     for position, i in enumerate(eligible):
         first, first_set, first_length = sequences[i], sets[i], lengths[i]
         longest = first_length * stretch
-        for j in eligible[position + 1:]:
+        for later in _partners(first_set, share * 2 * first_length, holding, position):
+            j = eligible[later]
             if lengths[j] > longest:
                 break
             if len(first_set & sets[j]) < share * (first_length + lengths[j]):
@@ -196,6 +200,29 @@ def near_pairs(sequences: Sequence[Sequence[str]], threshold: float,
             ratio = alignment_ratio(first, second)
             if ratio >= threshold:
                 yield (i, j, ratio) if i < j else (j, i, ratio)
+
+
+def _holding(sets: Sequence[frozenset[str]], eligible: Sequence[int]) -> dict[str, list[int]]:
+    """Each word -> the positions in `eligible` of the sentences holding it, in order."""
+    holding: dict[str, list[int]] = {}
+    for position, i in enumerate(eligible):
+        for word in sets[i]:
+            holding.setdefault(word, []).append(position)
+    return holding
+
+
+def _partners(words: frozenset[str], least: float, holding: dict[str, list[int]],
+              position: int) -> list[int]:
+    """The later positions that can share at least `least` of `words`, in order. A set
+    sharing that many holds one of the len(words) - least + 1 rarest of them (prefix
+    filtering, as in set-similarity joins), so only their sentences are candidates."""
+    rarest = sorted(words, key=lambda word: (len(holding[word]), word))
+    needed = max(1, math.ceil(least))
+    found: set[int] = set()
+    for word in rarest[:max(len(rarest) - needed + 1, 0)]:
+        posting = holding[word]
+        found.update(posting[bisect.bisect_right(posting, position):])
+    return sorted(found)
 
 
 def label_words(text: str, ignored: frozenset[str]) -> frozenset[str]:

@@ -1,0 +1,46 @@
+"""The measuring functions behind D002 and D003, against plain reference versions."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlint.repetition import alignment_ratio, near_pairs
+
+_SENTENCES = st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]),
+                               max_size=14), min_size=2, max_size=24)
+
+
+def every_pair(sequences: list[list[str]], threshold: float,
+               min_words: int) -> list[tuple[int, int, float]]:
+    """near_pairs written as its definition: every pair, in length order, within the
+    length window and the shared-words bound, aligned at the threshold, not equal."""
+    order = sorted((i for i, s in enumerate(sequences) if len(s) >= min_words),
+                   key=lambda i: len(sequences[i]))
+    found = []
+    for position, i in enumerate(order):
+        for j in order[position + 1:]:
+            a, b = sequences[i], sequences[j]
+            if len(b) > len(a) * (2 - threshold) / threshold:
+                break
+            shared = len(set(a) & set(b))
+            if shared < (threshold - 0.2) / 2 * (len(a) + len(b)) or a == b:
+                continue
+            ratio = alignment_ratio(a, b)
+            if ratio >= threshold:
+                found.append((min(i, j), max(i, j), ratio))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCES, st.sampled_from([0.5, 0.6, 0.75, 0.9]), st.integers(1, 6))
+def test_near_pairs_finds_what_comparing_every_pair_finds(
+        sequences: list[list[str]], threshold: float, min_words: int) -> None:
+    assert list(near_pairs(sequences, threshold, min_words)) == every_pair(
+        sequences, threshold, min_words)
+
+
+def test_near_pairs_example() -> None:
+    one = "before the system design round write down two questions".split()
+    two = "before the code review round write down two questions".split()
+    other = "salary bands follow the local market in each region".split()
+    assert [(i, j) for i, j, _ in near_pairs([one, other, two], 0.75, 6)] == [(0, 2)]
