@@ -184,7 +184,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     masked = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text) if "](" in text or (
         "[^" in text or "<" in text) else text
-    found = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
+    found = [(masked[start:end], start, end)
+             for start, end in map(re.Match.span, _TOKEN.finditer(masked))]
     if "'s" in text or "’s" in text:
         found = [(w[:-2], s, e - 2) if w[-2:] in ("'s", "’s") and len(w) > 2 else (w, s, e)
                  for w, s, e in found]
@@ -257,11 +258,15 @@ class PhraseMatcher(Generic[T]):
         case-folded forms)."""
         found: list[PhraseMatch[T]] = []
         index = self._index
-        written = [word for word, _, _ in words]
-        folded = [word.casefold() for word in written] if folded is None else folded
+        if folded is None:
+            folded = [word.casefold() for word, _, _ in words]
         starts = self._starts
+        at_starts = [i for i, word in enumerate(folded) if word in starts]
+        if not at_starts:  # most text holds none of the phrases
+            return found
+        written = [word for word, _, _ in words]
         after = 0
-        for at in [i for i, word in enumerate(folded) if word in starts]:
+        for at in at_starts:
             if at < after:
                 continue  # inside the previous match
             candidates = index.get(folded[at])
@@ -288,7 +293,9 @@ class PhraseMatcher(Generic[T]):
             size = len(parts)
             if at + size > len(written):
                 continue
-            if candidate.capitals:
+            if size == 1:  # its first word is the one at `at`: only the form to check
+                same = True
+            elif candidate.capitals:
                 same = all(_same_word(p, w) for p, w in zip(parts[:-1], written[at:],
                                                                 strict=False))
             else:
