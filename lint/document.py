@@ -45,6 +45,8 @@ class TextMap:
     pieces: tuple[tuple[int, int], ...]
 
     def offset(self, index: int) -> int:
+        if len(self.pieces) == 1:  # one source line, as most units are
+            return self.pieces[0][1] + index - self.pieces[0][0]
         starts = [piece[0] for piece in self.pieces]
         at = max(bisect.bisect_right(starts, index) - 1, 0)
         text_start, file_start = self.pieces[at]
