@@ -145,6 +145,18 @@ class Cache:
                 "# This file is a cache directory tag created by reportlint.\n")
 
 
+def clear(root: Path) -> bool:
+    """Remove `root/.reportlint_cache` if it is one reportlint made (it holds our
+    CACHEDIR.TAG); True when it was there and is gone."""
+    import shutil
+
+    folder = root / CACHE_FOLDER
+    if not (folder / "CACHEDIR.TAG").is_file():
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    return not folder.exists()
+
+
 def read_for_cache(path: Path, max_bytes: int) -> bytes | None:
     """The file's bytes, or None when it is too large or cannot be read (such files are
     checked without the cache: their finding is about the file, not its text)."""

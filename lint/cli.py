@@ -325,6 +325,23 @@ def _cache_root(no_cache: bool, content_dir: Path, config: Config) -> Path | Non
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@config_option
+def clean(paths: tuple[str, ...], config_path: Path | None) -> None:
+    """Remove the .reportlint_cache folder that `check PATHS` uses.
+
+    The cache only makes runs faster; each edit of a report adds an entry and old ones
+    are not pruned, so clear it now and then (the next run fills it again)."""
+    from reportlint.cache import CACHE_FOLDER, clear, default_root
+
+    root = default_root(paths or (".",), _config(config_path, paths))
+    if clear(root):
+        click.echo(f"removed {root / CACHE_FOLDER}")
+    else:
+        click.echo(f"no reportlint cache in {root}")
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @click.option("--top", default=20, show_default=True, type=click.IntRange(min=1),
               help="How many passages to list.")

@@ -203,3 +203,20 @@ def test_unchanged_files_keep_their_cross_report_findings(tmp_path: Path,
                          encoding="utf-8")
     assert run(folder) == cold
     assert len(compared) == 3  # the uncached comparison above, and this one
+
+
+def test_clean_removes_the_cache_a_check_made_and_nothing_else(tmp_path: Path) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    runner = CliRunner()
+    runner.invoke(main, ["check", str(folder)])
+    assert (folder / CACHE_FOLDER).is_dir()
+    result = runner.invoke(main, ["clean", str(folder)])
+    assert result.exit_code == 0 and "removed" in result.output
+    assert not (folder / CACHE_FOLDER).exists() and list(folder.glob("*.md"))
+    again = runner.invoke(main, ["clean", str(folder)])
+    assert again.exit_code == 0 and "no reportlint cache" in again.output
+    # A folder of that name that reportlint did not make is left alone.
+    (folder / CACHE_FOLDER).mkdir()
+    (folder / CACHE_FOLDER / "notes.txt").write_text("mine", encoding="utf-8")
+    assert "no reportlint cache" in runner.invoke(main, ["clean", str(folder)]).output
+    assert (folder / CACHE_FOLDER / "notes.txt").exists()
