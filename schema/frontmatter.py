@@ -24,7 +24,7 @@ class FrontMatter(BaseModel):
     summary: str | None = Field(default=None, description="The one-line dek under the title.")
     track: str | None = Field(default=None,
                               description="The variant of the role the report recommends.")
-    role_aliases: list[str] = Field(default_factory=list,
+    role_aliases: list[str] = Field(default=[],
                                     description="Other names the report may use for the role.")
     cover_caption: str | None = Field(default=None,
                                       description="The cover image's caption, kept on import.")

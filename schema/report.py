@@ -29,7 +29,7 @@ class Table(_Strict):
     """A pipe table. Rows may be ragged: judging the shape is a rule's job."""
 
     header: list[str]
-    rows: list[list[str]] = Field(default_factory=list)
+    rows: list[list[str]] = Field(default=[])
 
 
 class TableBlock(_Strict):
@@ -44,26 +44,26 @@ class Subsection(_Strict):
     """A level-3 heading and what stands under it."""
 
     heading: str
-    content: list[Block] = Field(default_factory=list)
+    content: list[Block] = Field(default=[])
 
 
 class Section(_Strict):
     """A level-2 section. `heading` is the heading as written (None: the catalog's)."""
 
     heading: str | None = None
-    content: list[Block] = Field(default_factory=list)
-    subsections: list[Subsection] = Field(default_factory=list)
+    content: list[Block] = Field(default=[])
+    subsections: list[Subsection] = Field(default=[])
 
 
 class FAQEntry(_Strict):
     question: str
-    answer: list[Block] = Field(default_factory=list)
+    answer: list[Block] = Field(default=[])
 
 
 class FAQSection(_Strict):
     heading: str | None = None
-    content: list[Block] = Field(default_factory=list)
-    entries: list[FAQEntry] = Field(default_factory=list)
+    content: list[Block] = Field(default=[])
+    entries: list[FAQEntry] = Field(default=[])
 
 
 class Source(_Strict):
@@ -81,8 +81,8 @@ class SourcesSection(_Strict):
     """The sources section. YAML may give just the list of sources (the contract's form)."""
 
     heading: str | None = None
-    content: list[Block] = Field(default_factory=list)
-    entries: list[Source] = Field(default_factory=list)
+    content: list[Block] = Field(default=[])
+    entries: list[Source] = Field(default=[])
 
     @model_validator(mode="before")
     @classmethod
@@ -99,7 +99,7 @@ class Report(_Strict):
     """
 
     meta: FrontMatter
-    preamble: list[Block] = Field(default_factory=list,
+    preamble: list[Block] = Field(default=[],
                                   description="Text before the first section heading.")
     executive_summary: Section | None = None
     market_snapshot: Section | None = None
@@ -120,7 +120,7 @@ class Report(_Strict):
     faq: FAQSection | None = None
     sources: SourcesSection | None = None
     related: Section | None = None
-    extra_sections: list[Section] = Field(default_factory=list)
+    extra_sections: list[Section] = Field(default=[])
 
 
 AnySection = Section | FAQSection | SourcesSection
