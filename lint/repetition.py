@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import difflib
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from reportlint.document import Kind
@@ -100,12 +101,15 @@ def repeated_phrases(sequences: Sequence[Tokens], min_count: Callable[[int], int
     first n words are), so the work stays linear in the text for real reports.
     """
     floor = min(min_count(n) for n in range(min_words, max_words + 1))
+    # A phrase grows to the right from its first word, which is never an edge word
+    # (the commonest words start nothing worth following) and is as frequent as it.
+    counts = Counter(chain.from_iterable(sequences))
+    starting = {word for word, count in counts.items()
+                if count >= floor and word is not None and word not in edge_words}
     level: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     for index, tokens in enumerate(sequences):
         for start, token in enumerate(tokens):
-            # A phrase grows to the right from its first word, which is never an edge
-            # word: the commonest words start nothing worth following.
-            if token is not None and token not in edge_words:
+            if token in starting:
                 level[(token,)].append((index, start))
     found: list[RepeatedPhrase] = []
     size = 1
