@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlint.repetition import alignment_ratio, near_pairs
+from reportlint.repetition import (
+    RepeatedPhrase,
+    _longest_first,
+    alignment_ratio,
+    near_pairs,
+    repeated_phrases,
+)
 
 _SENTENCES = st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]),
                                max_size=14), min_size=2, max_size=24)
@@ -44,3 +50,32 @@ def test_near_pairs_example() -> None:
     two = "before the code review round write down two questions".split()
     other = "salary bands follow the local market in each region".split()
     assert [(i, j) for i, j, _ in near_pairs([one, other, two], 0.75, 6)] == [(0, 2)]
+
+
+_TOKENS = st.lists(st.lists(st.sampled_from(["a", "b", "c", "the", "of", None]), max_size=12),
+                   min_size=1, max_size=12)
+
+
+def every_phrase(sequences: list[list[str | None]], min_count: int,
+                 edge: frozenset[str]) -> list[RepeatedPhrase]:
+    """repeated_phrases written as its definition: count every run of 2-12 words."""
+    spots: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for index, tokens in enumerate(sequences):
+        for start in range(len(tokens)):
+            for end in range(start + 2, min(start + 12, len(tokens)) + 1):
+                gram = tokens[start:end]
+                if None in gram:
+                    break
+                spots.setdefault(tuple(str(t) for t in gram), []).append((index, start))
+    found = [RepeatedPhrase(gram, tuple(sorted(places))) for gram, places in spots.items()
+             if len(places) >= min_count and gram[0] not in edge and gram[-1] not in edge]
+    return _longest_first(found, lambda size: min_count)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TOKENS, st.integers(2, 4))
+def test_repeated_phrases_finds_what_counting_every_phrase_finds(
+        sequences: list[list[str | None]], min_count: int) -> None:
+    edge = frozenset({"the", "of"})
+    found = repeated_phrases(sequences, lambda size: min_count, edge, max_words=12)
+    assert found == every_phrase(sequences, min_count, edge)
