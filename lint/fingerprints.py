@@ -45,13 +45,11 @@ class PassagePrints:
     sentences: bytes
     identity: str = ""
 
-    def rows(self) -> tuple[array[int], array[int], array[int], array[int]]:
-        passages, prints, ends, sentences = array("Q"), array("Q"), array("I"), array("Q")
-        passages.frombytes(self.passages)
-        prints.frombytes(self.prints)
-        ends.frombytes(self.ends)
-        sentences.frombytes(self.sentences)
-        return passages, prints, ends, sentences
+    def rows(self) -> tuple[memoryview, memoryview, memoryview, memoryview]:
+        """The four arrays as numbers, read in place (at 10,000 reports a copy of them
+        all is about 60 MB more)."""
+        return (memoryview(self.passages).cast("Q"), memoryview(self.prints).cast("Q"),
+                memoryview(self.ends).cast("I"), memoryview(self.sentences).cast("Q"))
 
 
 def settings(config: Config | None) -> dict[str, Any]:

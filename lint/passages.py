@@ -53,12 +53,12 @@ class SharedPassage:
 class _Report:
     path: str
     identity: int  # reports with one identity are one report in two files
-    passages: array[int]
-    prints: array[int]
-    ends: array[int]
-    sentences: array[int]
+    passages: memoryview
+    prints: memoryview
+    ends: memoryview
+    sentences: memoryview
 
-    def shingles(self, index: int) -> array[int]:
+    def shingles(self, index: int) -> memoryview:
         return self.prints[self.ends[index - 1] if index else 0:self.ends[index]]
 
     def place(self, ref: int) -> int:
