@@ -120,3 +120,14 @@ def test_jobs_1_and_2_keep_the_same_cross_report_findings(tmp_path: Path) -> Non
                        encoding="utf-8")
     assert lint_paths([folder], CONFIG, cache_root=folder, jobs=2).findings == cold(folder)
     assert lint_paths([folder], CONFIG, cache_root=folder, jobs=1).findings == cold(folder)
+
+
+def test_a_limit_that_is_not_a_positive_number_lists_every_passage(tmp_path: Path) -> None:
+    folder = mixed_corpus(tmp_path / "reports")
+    counts = []
+    for limit in (0, -1, "many", None):
+        config = Config(rules={"D004": {"max_per_report": limit}})
+        found = [f for f in lint_paths([folder], config).findings if f.rule == "D004"]
+        assert not any("more passages shared" in f.message for f in found)
+        counts.append(len(found))
+    assert len(set(counts)) == 1 and counts[0] > 3 * 11

@@ -254,11 +254,13 @@ class SharedPassage(Rule):
 
     The check scales with the corpus, not with its square: each report keeps a few
     hundred sampled shingle hashes, and one inverted index finds the reports holding
-    them. pre-commit passes only the changed files, so the `reportlint-corpus` hook runs
-    it over the whole folder (`reportlint check --scope cross-report content`,
-    `pass_filenames: false`). `reportlint duplicates DIR --top N` lists the most widely
-    shared passages. Two files of one report (same role, industry, region and year: a
-    draft and its final, the Markdown and YAML forms) are not compared with each other.
+    them. With the cache, a run after some files changed compares again only those
+    files and the reports holding a hash whose place they changed. pre-commit passes
+    only the changed files, so the `reportlint-corpus` hook runs it over the whole
+    folder (`reportlint check --scope cross-report content`, `pass_filenames: false`).
+    `reportlint duplicates DIR --top N` lists the most widely shared passages. Two files
+    of one report (same role, industry, region and year: a draft and its final, the
+    Markdown and YAML forms) are not compared with each other.
 
     **Why is this bad?** The same paragraph in thousands of pages is thin content to a
     search engine and a tell to a reader who opens two reports.
