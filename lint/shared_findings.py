@@ -21,9 +21,10 @@ from reportlint.passages import PassageIndex, hash_values
 
 if TYPE_CHECKING:
     from reportlint.config import Config
+    from reportlint.findings import Finding
     from reportlint.registry import CorpusEntry
 
-__all__ = ["affected_reports", "per_report_limit", "shared_passage_hits"]
+__all__ = ["affected_reports", "named_reports", "per_report_limit", "shared_passage_hits"]
 
 
 def shared_passage_hits(entries: Sequence[CorpusEntry], config: Config | None = None,
@@ -117,27 +118,52 @@ def _hit(what: str, count: int, estimate: bool, places: Sequence[tuple[int, int]
                data=(("reports", count + 1), ("others", tuple(named))))
 
 
-def affected_reports(entries: Sequence[CorpusEntry],
-                     before: Mapping[str, object | None]) -> set[str]:
+def affected_reports(entries: Sequence[CorpusEntry], before: Mapping[str, object | None],
+                     named: Mapping[str, Collection[str]] | None = None) -> set[str]:
     """The reports whose D004 findings can differ from the last run's, given `before`:
     each changed, added or removed path and its summary in the last run (None when it
-    had none)."""
+    had none). `named`: the paths each report's findings named last time; with it, a
+    file whose passages only moved to other lines (the same passages in the same order)
+    sends back only the reports that name it, since the rest see the same postings."""
     now = {e.path: e.summary for e in entries if isinstance(e.summary, PassagePrints)}
-    moved: set[int] = set()
+    moved: set[int] = set()  # hashes whose postings changed
+    shifted: set[str] = set()  # files whose places, and only those, changed
     for path, then in before.items():
         old = then if isinstance(then, PassagePrints) else None
         new = now.get(path)
         was, is_ = _footprint(old), _footprint(new)
         if old is None or new is None or old.identity != new.identity:
             moved.update(was, is_)
-        else:
-            moved.update(value for value in was.keys() | is_.keys()
-                         if was.get(value) != is_.get(value))
+            continue
+        for value in was.keys() | is_.keys():
+            there, here = was.get(value), is_.get(value)
+            if there == here:
+                continue
+            if named is not None and there is not None and here is not None and [
+                    entry[:2] for entry in there] == [entry[:2] for entry in here]:
+                shifted.add(path)
+            else:
+                moved.add(value)
     affected = {path for path in before if path in now}
     for path, prints in now.items():
-        if path not in affected and moved and _holds_any(prints, moved):
+        if path in affected:
+            continue
+        if (moved and _holds_any(prints, moved)) or (
+                shifted and named is not None and not shifted.isdisjoint(named.get(path, ()))):
             affected.add(path)
     return affected
+
+
+def named_reports(findings: Mapping[str, Sequence[Finding]]) -> dict[str, set[str]]:
+    """For each report, the paths its D004 findings name (their `others` data)."""
+    named: dict[str, set[str]] = {}
+    for path, found in findings.items():
+        names = named.setdefault(path, set())
+        for finding in found:
+            others = dict(finding.data).get("others", ())
+            if isinstance(others, tuple):
+                names.update(str(place).rpartition(":")[0] for place in others)
+    return named
 
 
 def _holds_any(prints: PassagePrints, values: set[int]) -> bool:
@@ -147,8 +173,9 @@ def _holds_any(prints: PassagePrints, values: set[int]) -> bool:
 
 
 def _footprint(prints: PassagePrints | None) -> dict[int, list[tuple[int, ...]]]:
-    """Each hash of a report's summary and where it stands: what its posting entries and
-    the names of its places are made of."""
+    """Each hash of a report's summary and where it stands: (reference, size or passage,
+    line, column) of each passage, shingle and sentence holding it, which is what its
+    posting entries and the names of its places are made of."""
     where: dict[int, list[tuple[int, ...]]] = {}
     if prints is None:
         return where
@@ -156,11 +183,11 @@ def _footprint(prints: PassagePrints | None) -> dict[int, list[tuple[int, ...]]]
     start = 0
     for index in range(len(passages) // 4):
         line, column, size, value = passages[4 * index:4 * index + 4]
-        where.setdefault(value, []).append((index, line, column, size))
+        where.setdefault(value, []).append((index, size, line, column))
         for shingle in shingles[start:ends[index]]:
-            where.setdefault(shingle, []).append((index, line, column))
+            where.setdefault(shingle, []).append((index, 0, line, column))
         start = ends[index]
     for index in range(len(sentences) // 4):
         line, column, passage, value = sentences[4 * index:4 * index + 4]
-        where.setdefault(value, []).append((SENTENCE | index, line, column, passage))
+        where.setdefault(value, []).append((SENTENCE | index, passage, line, column))
     return where

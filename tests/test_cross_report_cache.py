@@ -21,21 +21,22 @@ SHARING = {"account-executive-saas-us-2025.md", "last-year-of-first.md",
            "repeated-paragraph.md"}
 
 
-def run(folder: Path) -> list[Finding]:
-    return lint_paths([folder], CONFIG, cache_root=folder).findings
+def run(folder: Path, config: Config = CONFIG) -> list[Finding]:
+    return lint_paths([folder], config, cache_root=folder).findings
 
 
-def cold(folder: Path) -> list[Finding]:
-    return lint_paths([folder], CONFIG).findings
+def cold(folder: Path, config: Config = CONFIG) -> list[Finding]:
+    return lint_paths([folder], config).findings
 
 
-def warm_equals_cold(folder: Path, compared: list[set[str] | None]) -> list[set[str] | None]:
+def warm_equals_cold(folder: Path, compared: list[set[str] | None],
+                     config: Config = CONFIG) -> list[set[str] | None]:
     """Which reports a warm run compared again (see `compared`), once it is checked that
     it found what a cold run finds."""
     compared.clear()
-    warm = run(folder)
+    warm = run(folder, config)
     again = list(compared)
-    assert warm == cold(folder)
+    assert warm == cold(folder, config)
     return again
 
 
@@ -101,6 +102,21 @@ def test_a_warm_run_after_each_kind_of_change_finds_what_a_cold_run_finds(
     placeholder.write_text(placeholder.read_text(encoding="utf-8").replace("TODO", "Todo"),
                            encoding="utf-8")
     assert warm_equals_cold(folder, compared) == [{"placeholder.md"}]
+
+
+def test_passages_moved_to_other_lines_send_back_only_the_reports_naming_them(
+        tmp_path: Path, compared: list[set[str] | None]) -> None:
+    # Each finding names one other report: the first in file order.
+    config = Config(rules={"D004": {"max_per_report": 3, "max_names": 1}})
+    folder = mixed_corpus(tmp_path / "reports")
+    run(folder, config)
+    for name, named in (("repeated-paragraph.md", set()),
+                        ("account-executive-saas-us-2025.md", {"last-year-of-first.md"})):
+        report = folder / name
+        text = report.read_text(encoding="utf-8")
+        start = text.index("\n## ") + 1  # a blank line under the title: every line moves
+        report.write_text(text[:start] + "\n" + text[start:], encoding="utf-8")
+        assert warm_equals_cold(folder, compared, config) == [{name} | named]
 
 
 def test_nothing_changed_compares_nothing(tmp_path: Path,

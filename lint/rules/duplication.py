@@ -291,7 +291,13 @@ class SharedPassage(Rule):
 
     def recheck_corpus(self, entries: Sequence[CorpusEntry], before: Mapping[str, object],
                        context: Context) -> tuple[set[str], list[tuple[str, Hit]]]:
-        from reportlint.shared_findings import affected_reports, shared_passage_hits
+        from reportlint.shared_findings import (
+            affected_reports,
+            named_reports,
+            shared_passage_hits,
+        )
 
-        reports = affected_reports(entries, before)
+        previous = context.previous.state.findings.get(self.code) if context.previous else None
+        named = named_reports(previous) if previous is not None else None
+        reports = affected_reports(entries, before, named)
         return reports, list(shared_passage_hits(entries, context.config, only=reports))
