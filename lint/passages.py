@@ -173,7 +173,10 @@ class PassageIndex:
                          if identities[p >> 24] != own})
         best: dict[int, tuple[int, int]] = {}
         for (other, ref), count in hits.items():
-            if count > best.get(other, (0, 0))[0]:
+            held = best.get(other)
+            # Ties go to the earlier passage, whatever order the set above gave: the
+            # answer then stays the same when passages are added above both.
+            if held is None or count > held[0] or (count == held[0] and ref < held[1]):
                 best[other] = (count, ref)
         size = len(shingles)
         found = sorted(((other, ref, count / size) for other, (count, ref) in best.items()

@@ -123,18 +123,21 @@ def affected_reports(entries: Sequence[CorpusEntry], before: Mapping[str, object
     """The reports whose D004 findings can differ from the last run's, given `before`:
     each changed, added or removed path and its summary in the last run (None when it
     had none). `named`: the paths each report's findings named last time; with it, a
-    file whose passages only moved to other lines (the same passages in the same order)
-    sends back only the reports that name it, since the rest see the same postings."""
+    file whose passages only moved (to other lines, or below a passage added above them;
+    the same passages in the same order) sends back only the reports that name it and
+    those holding a hash of its new passages: the rest see postings that differ only by
+    a renumbering that keeps their order, and answer the same."""
     now = {e.path: e.summary for e in entries if isinstance(e.summary, PassagePrints)}
     moved: set[int] = set()  # hashes whose postings changed
     shifted: set[str] = set()  # files whose places, and only those, changed
     for path, then in before.items():
         old = then if isinstance(then, PassagePrints) else None
         new = now.get(path)
-        was, is_ = _footprint(old), _footprint(new)
         if old is None or new is None or old.identity != new.identity:
-            moved.update(was, is_)
+            moved.update(_footprint(old), _footprint(new))
             continue
+        stable = _same_order(old, new)
+        was, is_ = _footprint(old, stable), _footprint(new, stable)
         for value in was.keys() | is_.keys():
             there, here = was.get(value), is_.get(value)
             if there == here:
@@ -172,22 +175,52 @@ def _holds_any(prints: PassagePrints, values: set[int]) -> bool:
                 and values.isdisjoint(sentences[3::4]))
 
 
-def _footprint(prints: PassagePrints | None) -> dict[int, list[tuple[int, ...]]]:
-    """Each hash of a report's summary and where it stands: (reference, size or passage,
-    line, column) of each passage, shingle and sentence holding it, which is what its
-    posting entries and the names of its places are made of."""
-    where: dict[int, list[tuple[int, ...]]] = {}
+def _footprint(prints: PassagePrints | None,
+               stable: bool = False) -> dict[int, list[tuple[object, ...]]]:
+    """Each hash of a report's summary and where it stands: (passage or sentence, size or
+    passage, line, column) of each passage, shingle and sentence holding it, which is
+    what its posting entries and the names of its places are made of. Passages and
+    sentences are named by their number, or with `stable` by their text and how many
+    before them have that text, so that one added above them does not rename them."""
+    where: dict[int, list[tuple[object, ...]]] = {}
     if prints is None:
         return where
     passages, shingles, ends, sentences = prints.rows()
+    names, sentence_names = _names(prints, stable)
     start = 0
-    for index in range(len(passages) // 4):
+    for index, name in enumerate(names):
         line, column, size, value = passages[4 * index:4 * index + 4]
-        where.setdefault(value, []).append((index, size, line, column))
+        where.setdefault(value, []).append((name, size, line, column))
         for shingle in shingles[start:ends[index]]:
-            where.setdefault(shingle, []).append((index, 0, line, column))
+            where.setdefault(shingle, []).append((name, 0, line, column))
         start = ends[index]
-    for index in range(len(sentences) // 4):
+    for index, name in enumerate(sentence_names):
         line, column, passage, value = sentences[4 * index:4 * index + 4]
-        where.setdefault(value, []).append((SENTENCE | index, passage, line, column))
+        where.setdefault(value, []).append((name, names[passage], line, column))
     return where
+
+
+def _names(prints: PassagePrints, stable: bool) -> tuple[list[object], list[object]]:
+    """A name for each passage and each sentence (see `_footprint`)."""
+    passages, _, _, sentences = prints.rows()
+    if not stable:
+        return (list(range(len(passages) // 4)),
+                [SENTENCE | index for index in range(len(sentences) // 4)])
+    named: list[list[object]] = []
+    for kind, values in (("passage", passages[3::4]), ("sentence", sentences[3::4])):
+        seen: dict[int, int] = {}
+        names: list[object] = []
+        for value in values:
+            seen[value] = seen.get(value, -1) + 1
+            names.append((kind, value, seen[value]))
+        named.append(names)
+    return named[0], named[1]
+
+
+def _same_order(old: PassagePrints, new: PassagePrints) -> bool:
+    """Whether the passages and sentences both summaries hold come in the same order."""
+    for before, after in zip(_names(old, True), _names(new, True), strict=True):
+        kept = set(before) & set(after)
+        if [n for n in before if n in kept] != [n for n in after if n in kept]:
+            return False
+    return True

@@ -104,8 +104,13 @@ def test_a_warm_run_after_each_kind_of_change_finds_what_a_cold_run_finds(
     assert warm_equals_cold(folder, compared) == [{"placeholder.md"}]
 
 
-def test_passages_moved_to_other_lines_send_back_only_the_reports_naming_them(
-        tmp_path: Path, compared: list[set[str] | None]) -> None:
+@pytest.mark.parametrize("added", [
+    "",  # a blank line: every line below moves
+    "A paragraph of our own, written for {} about the market it covers and for no "
+    "other report, placed above every passage it shares.\n\n",  # and every passage too
+])
+def test_passages_moved_down_send_back_only_the_reports_naming_them(
+        tmp_path: Path, compared: list[set[str] | None], added: str) -> None:
     # Each finding names one other report: the first in file order.
     config = Config(rules={"D004": {"max_per_report": 3, "max_names": 1}})
     folder = mixed_corpus(tmp_path / "reports")
@@ -114,8 +119,9 @@ def test_passages_moved_to_other_lines_send_back_only_the_reports_naming_them(
                         ("account-executive-saas-us-2025.md", {"last-year-of-first.md"})):
         report = folder / name
         text = report.read_text(encoding="utf-8")
-        start = text.index("\n## ") + 1  # a blank line under the title: every line moves
-        report.write_text(text[:start] + "\n" + text[start:], encoding="utf-8")
+        start = text.index("\n## ") + 1  # under the title
+        own = added.format(name)
+        report.write_text(f"{text[:start]}\n{own}{text[start:]}", encoding="utf-8")
         assert warm_equals_cold(folder, compared, config) == [{name} | named]
 
 
@@ -147,3 +153,28 @@ def test_a_limit_that_is_not_a_positive_number_lists_every_passage(tmp_path: Pat
         assert not any("more passages shared" in f.message for f in found)
         counts.append(len(found))
     assert len(set(counts)) == 1 and counts[0] > 3 * 11
+
+
+def test_a_run_of_edits_to_the_sharing_reports_keeps_warm_equal_to_cold(
+        tmp_path: Path, compared: list[set[str] | None]) -> None:
+    import random
+
+    config = Config(rules={"D004": {"max_per_report": 3, "max_names": 1}})
+    folder = mixed_corpus(tmp_path / "reports")
+    run(folder, config)
+    chance = random.Random(7)
+    for step in range(5):
+        report = folder / sorted(SHARING)[step % len(SHARING)]
+        blocks = report.read_text(encoding="utf-8").split("\n\n")
+        at, other = chance.sample(range(3, len(blocks)), 2)
+        edit = step % 4
+        if edit == 0:  # a passage dropped
+            del blocks[at]
+        elif edit == 1:  # two passages swapped
+            blocks[at], blocks[other] = blocks[other], blocks[at]
+        elif edit == 2:  # a passage copied further down
+            blocks.insert(max(at, other), blocks[min(at, other)])
+        else:  # a passage of its own added
+            blocks.insert(at, f"Step {step} added this paragraph of its own to one report.")
+        report.write_text("\n\n".join(blocks), encoding="utf-8")
+        warm_equals_cold(folder, compared, config)
