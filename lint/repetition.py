@@ -237,8 +237,11 @@ def label_words(text: str, ignored: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in split_compounds(words(text[:end])) if w not in ignored)
 
 
+MIN_LABEL_WORDS = 3  # content words a label needs before its restatement is judged
+
+
 def restated_label(label: frozenset[str], other_label: frozenset[str],
-                   other_words: frozenset[str], min_words: int = 3) -> bool:
+                   other_words: frozenset[str], min_words: int = MIN_LABEL_WORDS) -> bool:
     """Whether a bullet's label of at least `min_words` content words ("Remote pay
     banding: …") is restated in full by another labelled bullet whose own label names the
     same thing ("Banding for remote staff: how pay follows …"): one point made twice.

@@ -15,6 +15,7 @@ from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.registry import Context, CorpusEntry, Rule, register
 from reportlint.repetition import (
+    MIN_LABEL_WORDS,
     body,
     catalog_names,
     differing_words,
@@ -211,11 +212,15 @@ class NearIdenticalSentences(Rule):
                 lists.setdefault((unit.section, unit.subsection), []).append(unit)
         for bullets in lists.values():
             labels = [label_words(b.text, ignored) for b in bullets]
+            judged = [len(label) >= MIN_LABEL_WORDS for label in labels]
+            if not any(judged):
+                continue
             vocab = [frozenset(split_compounds(words(b.text))) for b in bullets]
             keys = [normalize(b.text) for b in bullets]
+            offsets = [b.offset() for b in bullets]
             for i, first in enumerate(bullets):
                 for j in range(i + 1, len(bullets)):
-                    if (first.offset(), bullets[j].offset()) in reported:
+                    if not (judged[i] or judged[j]) or (offsets[i], offsets[j]) in reported:
                         continue
                     if keys[i] != keys[j] and (
                             restated_label(labels[i], labels[j], vocab[j])
