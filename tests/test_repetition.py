@@ -26,7 +26,7 @@ def every_pair(sequences: list[list[str]], threshold: float,
     for position, i in enumerate(order):
         for j in order[position + 1:]:
             a, b = sequences[i], sequences[j]
-            if len(b) > len(a) * (2 - threshold) / threshold:
+            if len(b) > len(a) * ((2 - threshold) / threshold):  # as near_pairs rounds
                 break
             shared = len(set(a) & set(b))
             if shared < (threshold - 0.2) / 2 * (len(a) + len(b)) or a == b:
