@@ -51,7 +51,8 @@ def shared_passage_hits(entries: Sequence[CorpusEntry], config: Config | None = 
 
 
 def per_report_limit(options: dict[str, Any]) -> int | None:
-    """`max_per_report` as a number (None: no limit, for 0, a negative or a non-number)."""
+    """`max_per_report` as a number (None: no limit, for 0; `settings` has already put
+    the packaged value in place of one that is not a number of at least 0)."""
     try:
         cap = int(options.get("max_per_report", 0))
     except (TypeError, ValueError):

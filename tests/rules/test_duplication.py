@@ -272,3 +272,10 @@ def test_two_word_labels_sharing_words_with_a_sibling_are_not_restatements(
                         "Sales development (for people who enjoy outage management): first "
                         "meetings for account executives.")
     assert duplication(lint_text(text), "D003") == []
+
+
+def test_d004_options_of_the_wrong_kind_count_as_unset() -> None:
+    default = duplication(lint([ANALYST, MANAGER]), "D004")
+    odd = {"containment": "high", "sample_modulus": 0, "shingle_words": -1,
+           "max_per_report": "ten", "max_names": True}
+    assert duplication(lint([ANALYST, MANAGER], rules={"D004": odd}), "D004") == default
