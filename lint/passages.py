@@ -28,6 +28,7 @@ from reportlint.text import strip_inline
 
 if TYPE_CHECKING:
     from reportlint.config import Config
+    from reportlint.engine import Target
 
 __all__ = ["PassageIndex", "PassagePrints", "SharedPassage", "find_shared_passages",
            "hash_values", "render_shared_passages", "summarize_passages"]
@@ -211,16 +212,20 @@ def find_shared_passages(paths: Iterable[str | Path], config: Config | None = No
     rules = RuleSet(only, [SharedPassageRule])
     targets = collect_targets(paths, config.exclude)
     cache = None
+    known: dict[str, PassagePrints] = {}
     if cache_root is not None:
         from reportlint.cache import Cache
 
         cache = Cache(cache_root, only, rules.rules)
-    checked = check_targets(targets, rules, summarize=True, jobs=jobs or default_jobs(),
+        known = _checked_summaries(targets, config, cache_root)
+    rest = [target for target in targets if target.display not in known]
+    checked = check_targets(rest, rules, summarize=True, jobs=jobs or default_jobs(),
                             cache=cache)
-    entries = [(target.display, summary) for target, file in zip(targets, checked, strict=True)
-               if isinstance(summary := (file.summaries or {}).get(SharedPassageRule.code),
-                             PassagePrints)]
-    index = PassageIndex(entries)
+    for target, file in zip(rest, checked, strict=True):
+        summary = (file.summaries or {}).get(SharedPassageRule.code)
+        if isinstance(summary, PassagePrints):
+            known[target.display] = summary
+    index = PassageIndex((t.display, known[t.display]) for t in targets if t.display in known)
     groups = _group_copies(index, float(settings(config)["containment"]))
     ranked = sorted(groups.values(), key=lambda g: (-_count(index, g[0]), -g[2],
                                                      min(g[0])))
@@ -230,6 +235,26 @@ def find_shared_passages(paths: Iterable[str | Path], config: Config | None = No
                          for n, ref in members})
         found.append(SharedPassage(_text_at(*places[0]), _count(index, members),
                                    tuple(places), exact))
+    return found
+
+
+def _checked_summaries(targets: Sequence[Target], config: Config,
+                       cache_root: Path) -> dict[str, PassagePrints]:
+    """The D004 summaries a full `check` with `config` left in the cache (the gate's run
+    before the corpus page), by display path: those files need not be read again. Only
+    read: a D004-only result is never stored where a full check's belongs."""
+    from reportlint.cache import Cache, read_for_cache
+    from reportlint.registry import all_rules
+    from reportlint.rules.duplication import SharedPassage as SharedPassageRule
+
+    cache = Cache(cache_root, config, all_rules())
+    found = {}
+    for target in targets:
+        content = read_for_cache(target.path, config.max_file_size)
+        entry = cache.load(cache.key(target.display, content)) if content is not None else None
+        summary = (entry.summaries or {}).get(SharedPassageRule.code) if entry else None
+        if isinstance(summary, PassagePrints):
+            found[target.display] = summary
     return found
 
 
