@@ -189,7 +189,7 @@ def _cue_starts(cues: list[tuple[str, re.Pattern[str]]]) -> _CueStarts:
     # Reading the patterns again costs ~7 ms a process: kept between runs, by pattern.
     key = "\n".join(f"{pattern.flags} {pattern.pattern}" for _, pattern in cues)
     kinds, filtered = remember_parse(key, lambda _: _read_cue_starts(cues),
-                                     code=[regexprefix.__file__])
+                                     code=[regexprefix.__file__, __file__])
     return _CueStarts(kinds, frozenset(filtered))
 
 
