@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from reportlint import parallel
 from reportlint.config import Config
 from reportlint.document import Document
 from reportlint.engine import lint_paths
@@ -29,6 +30,20 @@ def clean_reports() -> list[Path]:
 
 def lint(paths: Iterable[Path], **config: object) -> list[Finding]:
     return lint_paths([str(p) for p in paths], Config(**config)).findings  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The display path of every file the engine parses."""
+    parsed: list[str] = []
+    original = parallel.read_document
+
+    def counting(path: Path, **kwargs: object) -> object:
+        parsed.append(str(kwargs.get("display", path)))
+        return original(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "read_document", counting)
+    return parsed
 
 
 @pytest.fixture

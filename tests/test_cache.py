@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import mixed_corpus
-from reportlint import parallel
 from reportlint.cache import CACHE_FOLDER, Cache, default_root
 from reportlint.cli import main
 from reportlint.config import Config
@@ -21,20 +20,6 @@ from reportlint.findings import Finding, Severity
 def run(folder: Path, config: Config | None = None, **options: object) -> list[Finding]:
     return lint_paths([folder], config or Config(), cache_root=folder,
                       **options).findings  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The display path of every file the engine parses."""
-    parsed: list[str] = []
-    original = parallel.read_document
-
-    def counting(path: Path, **kwargs: object) -> object:
-        parsed.append(str(kwargs.get("display", path)))
-        return original(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(parallel, "read_document", counting)
-    return parsed
 
 
 def test_a_warm_run_gives_the_cold_findings_without_parsing(tmp_path: Path,

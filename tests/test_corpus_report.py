@@ -244,22 +244,12 @@ def test_a_noisy_rule_cannot_hide_the_others() -> None:
     assert [(f.rule, f.line) for f in shown] == [("D004", 1), ("S001", 300)]
 
 
-def test_a_first_build_reads_each_report_once(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_first_build_reads_each_report_once(tmp_path: Path, reads: list[str]) -> None:
     """The shared passages come from what the gate's check left in the cache."""
     from conftest import mixed_corpus
-    from reportlint import parallel
 
     folder = mixed_corpus(tmp_path / "reports")
-    parsed: list[str] = []
-    original = parallel.read_document
-
-    def counting(path: Path, **kwargs: object) -> object:
-        parsed.append(str(kwargs.get("display", path)))
-        return original(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(parallel, "read_document", counting)
     cached = collect_facts(folder, Config(), cache_root=folder)
-    twice = {Path(path).name for path in parsed if parsed.count(path) > 1}
-    assert len(parsed) > 10 and twice <= {"empty.md", "binary.md"}  # nothing to summarize
+    twice = {Path(path).name for path in reads if reads.count(path) > 1}
+    assert len(reads) > 10 and twice <= {"empty.md", "binary.md"}  # nothing to summarize
     assert cached.passages and cached.passages == collect_facts(folder, Config()).passages
