@@ -54,31 +54,21 @@ class PassagePrints:
 
 def settings(config: Config | None) -> dict[str, Any]:
     """D004's options: the packaged `shared` values of duplication.yaml, overridden by the
-    config's. A value that is not a number in its range (text, zero where a count goes,
-    a containment past 1) counts as unset, as other rules' options do."""
+    config's. A value that is not a number in its range counts as unset (see
+    `registry.number`)."""
     from reportlint.data import load_data
+    from reportlint.registry import number
 
     packaged = dict(load_data("duplication")["shared"])
     merged = load_data("duplication", config).get("shared") if config is not None else None
     given = {**(merged if isinstance(merged, dict) else {}),
              **((config.rules.get("D004") or {}) if config is not None else {})}
-    chosen = dict(packaged)
-    for key, value in given.items():
-        if key in packaged and _in_range(key, value):
-            chosen[key] = value
-    return chosen
+    return {key: number(given.get(key), default, least=_LEAST.get(key, 1),
+                        most=1 if key == "containment" else None)
+            for key, default in packaged.items()}
 
 
-_AT_LEAST_ONE = frozenset({"shingle_words", "sample_modulus", "min_sentence_words",
-                           "min_passage_words", "max_names"})
-
-
-def _in_range(key: str, value: object) -> bool:
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return False
-    if key == "containment":
-        return 0 < value <= 1
-    return value >= 1 if key in _AT_LEAST_ONE else value >= 0
+_LEAST = {"containment": 0.01, "max_per_report": 0}  # the others count: at least one
 
 
 def _hash(text: str, kind: bytes) -> int:

@@ -18,7 +18,7 @@ import importlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from reportlint.findings import Category, Hit, Severity
 
@@ -37,6 +37,23 @@ BUILTIN_MODULES = (
     "reportlint.suppressions",  # H100 unused-suppression
 )
 ENTRY_POINT_GROUP = "reportlint.rules"
+
+
+Number = TypeVar("Number", int, float)
+
+
+def number(value: object, default: Number, *, least: float | None = None,
+           most: float | None = None) -> Number:
+    """`value` when it is a number of `default`'s kind (a whole number where an int goes)
+    between `least` and `most`, else `default`: an option a config gets wrong (text, a
+    count of zero) counts as unset, so no rule fails a run over it."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return default
+    if isinstance(default, int) and not isinstance(value, int):
+        return default
+    if (least is not None and value < least) or (most is not None and value > most):
+        return default
+    return type(default)(value)
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,11 @@ class Context:
 
     def option(self, rule: type[Rule] | Rule, name: str, default: object) -> object:
         return self.config.rules.get(rule.code, {}).get(name, default)
+
+    def number_option(self, rule: type[Rule] | Rule, name: str, default: Number, *,
+                      least: float | None = None, most: float | None = None) -> Number:
+        """A numeric rule option from the config, checked by `number`."""
+        return number(self.option(rule, name, default), default, least=least, most=most)
 
 
 class Rule:

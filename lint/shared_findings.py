@@ -51,12 +51,9 @@ def shared_passage_hits(entries: Sequence[CorpusEntry], config: Config | None = 
 
 
 def per_report_limit(options: dict[str, Any]) -> int | None:
-    """`max_per_report` as a number (None: no limit, for 0; `settings` has already put
-    the packaged value in place of one that is not a number of at least 0)."""
-    try:
-        cap = int(options.get("max_per_report", 0))
-    except (TypeError, ValueError):
-        return None
+    """`max_per_report` from `settings` (a whole number of at least 0), None for 0: no
+    limit."""
+    cap = int(options["max_per_report"])
     return cap if cap > 0 else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from reportlint import registry
@@ -64,3 +65,38 @@ def test_a_clashing_code_is_refused() -> None:
     clash = type("Clash", (_PluginRule,), {"code": "S001"})
     with pytest.raises(ValueError, match="S001 is used by both"):
         registry.register(clash)
+
+
+@pytest.mark.parametrize(("value", "default", "expected"), [
+    (3, 5, 3), (3.5, 5, 5), ("3", 5, 5), (True, 5, 5), (None, 5, 5), (-1, 5, 5),
+    (0.3, 0.1, 0.3), (1, 0.1, 1.0), ("high", 0.1, 0.1), (2.0, 0.1, 0.1),
+])
+def test_number_takes_a_number_of_the_default_kind_in_range(
+        value: object, default: float, expected: float) -> None:
+    found = registry.number(value, default, least=0, most=1 if isinstance(default, float)
+                            else None)
+    assert found == expected and type(found) is type(expected)
+
+
+def test_rule_options_of_the_wrong_kind_count_as_unset(tmp_path: Path) -> None:
+    """No option a config gets wrong makes a rule fail the run: it is as if unset."""
+    from conftest import CONTENT, lint
+
+    reports = sorted(CONTENT.glob("*.md"))
+    report = tmp_path / "report.md"
+    # A placeholder, so that there are findings to compare.
+    report.write_text(reports[0].read_text(encoding="utf-8").replace(
+        "\n## Risks", "\n- TODO fill in.\n\n## Risks", 1), encoding="utf-8")
+    wrong = {code: dict.fromkeys(names, "high") for code, names in {
+                 "D001": ["repeated_sentence_min_words"], "D002": ["min_count"],
+                 "D003": ["near_ratio", "near_min_words", "repeated_sentence_min_words"],
+                 "D004": ["containment", "sample_modulus", "max_per_report"],
+                 "H002": ["min_words", "max_words", "min_units"],
+                 "C004": ["min_weight"], "C005": ["share", "min_sentences"],
+                 "E007": ["max_age_years"]}.items()}
+    zero = {"D002": {"min_count": {"2": 0}}, "D004": {"sample_modulus": 0},
+            "D003": {"near_ratio": 0}}
+    default = lint([report, *reports[1:]])
+    assert default
+    assert lint([report, *reports[1:]], rules=wrong) == default
+    assert lint([report, *reports[1:]], rules=zero) == default

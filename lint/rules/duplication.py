@@ -13,7 +13,7 @@ from typing import Any
 from reportlint.data import load_data
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, CorpusEntry, Rule, register
+from reportlint.registry import Context, CorpusEntry, Rule, number, register
 from reportlint.repetition import (
     MIN_LABEL_WORDS,
     body,
@@ -33,9 +33,13 @@ from reportlint.repetition import (
 from reportlint.text import normalize, words
 
 
-def _setting(rule: Rule, context: Context, name: str) -> Any:
-    """A rule option from config, else the packaged default in duplication.yaml."""
-    return context.option(rule, name, load_data("duplication", context.config)[name])
+def _setting(rule: Rule, context: Context, name: str, *, least: float = 1,
+             most: float | None = None) -> Any:
+    """A numeric rule option from config, else the value in duplication.yaml (the
+    packaged one when a config gives one that is not a number in range)."""
+    packaged = load_data("duplication")[name]
+    given = context.option(rule, name, load_data("duplication", context.config).get(name))
+    return number(given, packaged, least=least, most=most)
 
 
 @register
@@ -65,7 +69,7 @@ class RepeatedSentence(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        min_words = int(_setting(self, context, "repeated_sentence_min_words"))
+        min_words = _setting(self, context, "repeated_sentence_min_words")
         first_seen: dict[str, int] = {}
         for sentence in prose_sentences(doc):
             key = sentence_key(sentence.text, min_words)
@@ -81,10 +85,9 @@ class RepeatedSentence(Rule):
 
 
 def _thresholds(raw: object) -> Callable[[int], int]:
-    """min_count as a function of phrase length: the largest key not above it applies."""
-    table = sorted((int(k), int(v)) for k, v in dict(raw or {}).items())  # type: ignore[call-overload]
-    if not table:
-        table = [(2, 10)]
+    """min_count as a function of phrase length: the largest key not above it applies
+    (the packaged table when a config's is not lengths mapped to counts)."""
+    table = _count_table(raw) or _count_table(load_data("duplication")["min_count"])
 
     def threshold(size: int) -> int:
         value = table[0][1]
@@ -94,6 +97,16 @@ def _thresholds(raw: object) -> Callable[[int], int]:
         return value
 
     return threshold
+
+
+def _count_table(raw: object) -> list[tuple[int, int]]:
+    if not isinstance(raw, Mapping):
+        return []
+    try:
+        table = sorted((int(k), int(v)) for k, v in raw.items())
+    except (TypeError, ValueError):
+        return []
+    return table if all(length > 0 and count > 0 for length, count in table) else []
 
 
 @register
@@ -132,7 +145,8 @@ class OverusedPhrase(Rule):
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         stop = load_data("stop_phrases", context.config)
         edge_words = frozenset(str(w) for w in stop.get("edge_words", []))
-        threshold = _thresholds(_setting(self, context, "min_count"))
+        threshold = _thresholds(context.option(self, "min_count", load_data(
+            "duplication", context.config).get("min_count")))
         masked = [words(name) for name in (*own_names(doc),
                                            *(str(p) for p in stop.get("phrases", [])))]
         masked.sort(key=len, reverse=True)
@@ -187,9 +201,9 @@ class NearIdenticalSentences(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        threshold = float(_setting(self, context, "near_ratio"))
-        min_words = int(_setting(self, context, "near_min_words"))
-        exact_words = int(_setting(self, context, "repeated_sentence_min_words"))
+        threshold = _setting(self, context, "near_ratio", least=0.01, most=1)
+        min_words = _setting(self, context, "near_min_words")
+        exact_words = _setting(self, context, "repeated_sentence_min_words")
         sentences = prose_sentences(doc)
         keys = [sentence_key(s.text, exact_words) for s in sentences]
         sequences = [words(body(s.text)) for s in sentences]

@@ -299,9 +299,7 @@ class StaleSource(Rule):
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         if doc.meta is None:
             return
-        limit = context.option(self, "max_age_years", 5)
-        if not isinstance(limit, int) or isinstance(limit, bool):
-            return
+        limit = context.number_option(self, "max_age_years", 5, least=0)
         enduring = _evidence_pattern(context, "enduring_sources")
         for index, source in enumerate(_sources(doc)):
             if enduring is not None and enduring.search(

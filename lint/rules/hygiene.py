@@ -12,7 +12,7 @@ from functools import lru_cache
 from reportlint.data import load_data
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Rule, register
+from reportlint.registry import Context, Rule, number, register
 from reportlint.schema import CATALOG
 from reportlint.text import closest, fold, footnote_refs, normalize, words
 
@@ -33,10 +33,10 @@ def _pattern(context: Context, data: str, key: str) -> re.Pattern[str] | None:
 
 
 def _setting(rule: Rule, context: Context, name: str, default: int) -> int:
-    """A rule option from config, else the packaged value in leftovers.yaml."""
-    packaged = (load_data("leftovers", context.config) or {}).get("slot_filler", {})
-    value = context.option(rule, name, packaged.get(name, default))
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
+    """A rule option from config, else the value in leftovers.yaml, else `default`."""
+    data = (load_data("leftovers", context.config) or {}).get("slot_filler")
+    packaged = number(data.get(name) if isinstance(data, dict) else None, default, least=0)
+    return context.number_option(rule, name, packaged, least=0)
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -58,8 +58,8 @@ class RoleFacts:
         if leader is None:
             return None
         family, weight = leader
-        least = _number(context.option(ForeignVocabulary, "min_weight", 2), 2)
-        least_leaning = _number(context.option(ForeignVocabulary, "min_weight_leaning", 3), 3)
+        least = context.number_option(ForeignVocabulary, "min_weight", 2.0)
+        least_leaning = context.number_option(ForeignVocabulary, "min_weight_leaning", 3.0)
         if weight >= least and (family in reading.strong or weight >= least_leaning):
             return leader
         return None
@@ -120,11 +120,6 @@ def _joined_row(cells: list[Unit]) -> tuple[str, Callable[[int], int]]:
         return cells[which].offset(max(index - starts[which], 0))
 
     return text, at
-
-
-def _number(value: object, default: float) -> float:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
-        else default
 
 
 def _article(name: str) -> str:
@@ -299,12 +294,12 @@ class RoleDrift(Rule):
                 if found is not None:
                     drifting[found[0]] += 1
                     words.setdefault(found[0], Counter()).update(sentence.words[found[0]])
-        least = _number(context.option(self, "min_sentences", 20), 20)
+        least = context.number_option(self, "min_sentences", 20.0)
         if not drifting or total < least:
             return
         family_key, count = drifting.most_common(1)[0]
         share = sum(drifting.values()) / total
-        if share < _number(context.option(self, "share", 0.1), 0.1):
+        if share < context.number_option(self, "share", 0.1):
             return
         family = facts.vocabulary.families[family_key]
         top = tuple(word for word, _ in words[family_key].most_common(5))
