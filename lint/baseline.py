@@ -49,10 +49,10 @@ class LineTexts:
     def line(self, path: str, number: int) -> str:
         lines = self._files.get(path)
         if lines is None:
-            try:
-                text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
-            except OSError:
-                text = ""
+            from reportlint.readers import read_regular_bytes
+
+            raw = read_regular_bytes(Path(path)) or b""
+            text = raw.decode("utf-8-sig", errors="replace")
             lines = self._files[path] = text.replace("\r\n", "\n").split("\n")
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
@@ -96,9 +96,9 @@ class Comparison:
 def _relative(path: str, folder: Path) -> str:
     """`path` as seen from the baseline's folder, in POSIX form."""
     try:
-        return Path(os.path.relpath(Path(path).resolve(), folder.resolve())).as_posix()
+        return Path(os.path.relpath(os.path.realpath(path), os.path.realpath(folder))).as_posix()
     except ValueError:  # another drive on Windows
-        return Path(path).resolve().as_posix()
+        return Path(os.path.realpath(path)).as_posix()
 
 
 def entries_for(findings: Sequence[Finding], folder: Path) -> list[Entry]:

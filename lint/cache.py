@@ -47,14 +47,18 @@ class Entry:
 
     findings: tuple[Finding, ...]
     summaries: dict[str, object] | None
+    # The key the entry was made for: an entry file moved or copied to another key's
+    # place (another file's, another version's) is then a miss, not wrong findings.
+    key: str = ""
 
 
 def default_root(paths: Sequence[str | Path], config: Config) -> Path:
     """Where the cache folder goes: beside the config file, else in the checked folder
     (the folders' common parent when several are given; a file's folder for a file)."""
     if config.source:
-        return Path(config.source).resolve().parent
-    folders = [p if p.is_dir() else p.parent for p in (Path(given).resolve() for given in paths)]
+        return Path(os.path.realpath(config.source)).parent
+    resolved = (Path(os.path.realpath(given)) for given in paths)
+    folders = [p if p.is_dir() else p.parent for p in resolved]
     if not folders:
         return Path.cwd()
     return Path(os.path.commonpath([str(folder) for folder in folders]))
@@ -112,14 +116,14 @@ class Cache:
             entry = _SafeUnpickler(io.BytesIO(data), self._allowed).load()
         except Exception:  # a damaged or foreign entry is a miss, never a crash
             return None
-        return entry if isinstance(entry, Entry) else None
+        return entry if isinstance(entry, Entry) and getattr(entry, "key", None) == key else None
 
     def store(self, key: str, findings: Sequence[Finding],
               summaries: dict[str, object] | None) -> None:
         """Write an entry atomically. A folder that cannot be written is not an error:
         the run is just not cached."""
         try:
-            data = pickle.dumps(Entry(tuple(findings), summaries),
+            data = pickle.dumps(Entry(tuple(findings), summaries, key),
                                 protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a summary that does not pickle: leave this file uncached
             return
@@ -160,12 +164,9 @@ def clear(root: Path) -> bool:
 def read_for_cache(path: Path, max_bytes: int) -> bytes | None:
     """The file's bytes, or None when it is too large or cannot be read (such files are
     checked without the cache: their finding is about the file, not its text)."""
-    try:
-        if path.stat().st_size > max_bytes:
-            return None
-        return path.read_bytes()
-    except OSError:
-        return None
+    from reportlint.readers import read_regular_bytes
+
+    return read_regular_bytes(path, max_bytes)
 
 
 def user_folder() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,9 +96,11 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
                               fail_on=Severity(fail_on) if fail_on else None)
     except ValueError as error:
         raise ToolError(str(error)) from None
-    missing = [p for p in paths if not Path(p).exists()]
+    missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         raise ToolError(f"no such file or folder: {missing[0]}")
+    _refuse_writing_over_inputs([output, new_baseline], paths or (".",), config,
+                                extra=[baseline_path])
     if statistics and output_format not in ("text", "json"):
         raise ToolError("--statistics prints text or json")
     known = _load_baseline(baseline_path) if baseline_path is not None else None
@@ -208,6 +211,8 @@ def import_page(page: Path, output: Path | None) -> None:
     from reportlint.readers.pagetext import PageError, import_page_text
     from reportlint.writers.markdown import render_markdown
 
+    if output is not None and os.path.realpath(output) == os.path.realpath(page):
+        raise ToolError(f"refusing to write to {output}: it is the page being imported")
     try:
         report = import_page_text(page.read_bytes())
     except PageError as error:
@@ -226,16 +231,40 @@ def convert(source: Path, output: Path | None, form: str | None) -> None:
     from reportlint.readers import form_of, read_document
     from reportlint.writers import render
 
+    if output is not None and os.path.realpath(output) == os.path.realpath(source):
+        raise ToolError(f"refusing to write to {output}: it is the report being converted")
+    if output is not None and form is None and form_of(output) is None:
+        raise ToolError(f"{output}: cannot tell the form to write from its suffix: name a "
+                        ".md, .yaml or .yml file, or choose one with --to")
     doc = read_document(source)
     if doc.report is None or doc.meta is None:
         first = doc.problems[0] if doc.problems else None
         where = f":{doc.position(first.offset)[0]}" if first and first.offset is not None else ""
-        raise click.ClickException(f"{source}{where}: cannot convert: "
-                                   f"{first.message if first else 'unreadable report'}")
+        raise ToolError(f"{source}{where}: cannot convert: "
+                        f"{first.message if first else 'unreadable report'}")
     target = form or (form_of(output) if output else None)
     if target is None:
         target = "yaml" if doc.format == "markdown" else "markdown"
     _write(render(doc.report, target), output)
+
+
+def _refuse_writing_over_inputs(outputs: list[Path | None], paths: tuple[str, ...],
+                                config: Config, extra: list[Path | None] | None = None) -> None:
+    """Exit 2 before anything runs when an output path is one of the run's inputs: a
+    report it checks, its config or its baseline. Writing findings there would destroy
+    what the writer wrote."""
+    wanted = [out for out in outputs if out is not None]
+    if not wanted:
+        return
+    from reportlint.engine import collect_targets
+
+    inputs = [t.path for t in collect_targets(paths, config.exclude)]
+    inputs += [Path(p) for p in (config.source, *(extra or ())) if p]
+    taken = {os.path.realpath(p): p for p in inputs}
+    for out in wanted:
+        if os.path.realpath(out) in taken:
+            raise ToolError(f"refusing to write to {out}: it is an input of this run "
+                            f"({taken[os.path.realpath(out)]}); choose another path")
 
 
 def _write(text: str, output: Path | None, quiet: bool = False) -> None:
@@ -274,6 +303,7 @@ def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
     from reportlint.progress import ProgressBar
 
     config = _config(config_path, (str(content_dir),))
+    _refuse_writing_over_inputs([manifest_path], (str(content_dir),), config, extra=[baseline])
     try:
         with ProgressBar("Checking reports", quiet) as bar:
             result = run_gate(content_dir, config, fail_on=Severity(fail_on) if fail_on else None,
@@ -307,6 +337,7 @@ def report(content_dir: Path, output: Path, title: str | None, fail_on: str | No
     from reportlint.progress import ProgressBar
 
     config = _config(config_path, (str(content_dir),))
+    _refuse_writing_over_inputs([output], (str(content_dir),), config)
     try:
         with ProgressBar("Checking reports", quiet) as bar:
             page = build_corpus_page(content_dir, config, title=title,
@@ -334,6 +365,9 @@ def clean(paths: tuple[str, ...], config_path: Path | None) -> None:
     are not pruned, so clear it now and then (the next run fills it again)."""
     from reportlint.cache import CACHE_FOLDER, clear, default_root
 
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise ToolError(f"no such file or folder: {missing[0]}")
     root = default_root(paths or (".",), _config(config_path, paths))
     if clear(root):
         click.echo(f"removed {root / CACHE_FOLDER}")

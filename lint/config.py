@@ -21,6 +21,7 @@ data:                       # extends the packaged data files by name
 from __future__ import annotations
 
 import fnmatch
+import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -74,7 +75,7 @@ class Config(BaseModel):
 
 def find_config(start: Path) -> Path | None:
     """The nearest config file in `start` or a folder above it."""
-    folder = start.resolve()
+    folder = Path(os.path.realpath(start))
     if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
@@ -99,7 +100,12 @@ def load_config(path: Path | None) -> Config:
     """Read and validate a config file; None gives the defaults."""
     if path is None:
         return Config()
+    from reportlint.readers import special_file_kind
+
     try:
+        kind = special_file_kind(path.stat().st_mode)
+        if kind:
+            raise ConfigError(f"{path}: not a regular file ({kind}): not read")
         if path.name == "pyproject.toml":
             import tomllib
 

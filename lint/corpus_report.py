@@ -6,6 +6,7 @@ self-contained HTML page.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -81,7 +82,8 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
                                cache_root=cache_root)
     active = [rule for rule, _ in RuleSet(config).for_path("")]
     drift, drift_note = role_family_drift(findings, active)
-    return CorpusFacts(title or f"Report check: {root.resolve().name}", gate, all_rules(),
+    name = os.path.basename(os.path.realpath(root))
+    return CorpusFacts(title or f"Report check: {name}", gate, all_rules(),
                        passages, drift, drift_note,
                        time.perf_counter() - started, foreign_paragraphs(findings))
 

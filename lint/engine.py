@@ -50,7 +50,9 @@ def collect_targets(paths: Iterable[str | Path], exclude: Sequence[str] = ()) ->
         else:
             found = [root] if root.suffix.lower() in REPORT_SUFFIXES or not root.exists() else []
         for path in found:
-            resolved = path.resolve()
+            # realpath, unlike Path.resolve, does not raise on a symlink loop: the loop
+            # is then read as a file, and reported as one that cannot be read
+            resolved = Path(os.path.realpath(path))
             display = path.as_posix()
             if resolved in seen or _excluded(display, exclude):
                 continue

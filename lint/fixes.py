@@ -62,7 +62,7 @@ def plan_fixes(findings: Sequence[Finding], config: Config | None = None,
     plans = []
     for path, fixes in sorted(by_path.items()):
         raw = Path(path).read_bytes().decode("utf-8-sig")
-        text = raw.replace("\r\n", "\n")
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as the reader reads it
         fixed, applied = _apply(path, text, fixes)
         for _ in range(passes - 1):
             more = _fixes_in(path, fixed, config) if config is not None and applied else []
@@ -71,7 +71,7 @@ def plan_fixes(findings: Sequence[Finding], config: Config | None = None,
                 break
             applied += extra
         if applied and fixed != text:
-            plans.append(FileFix(path, _restore(raw, text), _restore(raw, fixed), applied))
+            plans.append(FileFix(path, raw, _restore(raw, text, fixed), applied))
     return plans
 
 
@@ -121,9 +121,25 @@ def _apply_yaml_safe(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return apply_fixes(text, kept)
 
 
-def _restore(raw: str, text: str) -> str:
-    """Give `text` back the newline style of the file it came from."""
-    return text.replace("\n", "\r\n") if "\r\n" in raw else text
+def _restore(raw: str, text: str, fixed: str) -> str:
+    """`fixed` with each line ending as the file had it: a file that mixes LF and CRLF
+    keeps the mix, line by line. `text` is `raw` with its line endings made LF, the text
+    the fixes were made on; a line a fix added takes the file's most common ending."""
+    import re
+
+    if "\r" not in raw:
+        return fixed
+    endings = re.findall(r"\r\n|\r|\n", raw)
+    common = max(set(endings), key=endings.count)
+    before, after = text.split("\n"), fixed.split("\n")
+    ending_of = [common] * (len(after) - 1)
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
+            for offset in range(i2 - i1):
+                if j1 + offset < len(ending_of) and i1 + offset < len(endings):
+                    ending_of[j1 + offset] = endings[i1 + offset]
+    return "".join(line + ending for line, ending in zip(after, [*ending_of, ""], strict=True))
 
 
 def write_fixes(plans: Sequence[FileFix]) -> None:

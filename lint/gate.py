@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -22,6 +23,7 @@ from reportlint import __version__
 from reportlint.config import Config
 from reportlint.engine import Target, collect_targets, lint_paths
 from reportlint.findings import Category, Finding, Severity
+from reportlint.readers import read_regular_bytes
 
 # Bump when a key changes meaning or goes away; adding keys keeps the version.
 MANIFEST_VERSION = 1
@@ -220,9 +222,8 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
 def _status(root: Path, target: Target, findings: list[Finding],
             fail_on: Severity) -> ReportStatus:
     status = ReportStatus(_relative(root, target.display), target.display, findings, fail_on)
-    try:
-        content = target.path.read_bytes()
-    except OSError:
+    content = read_regular_bytes(target.path)
+    if content is None:
         return status
     status.sha256 = hashlib.sha256(content).hexdigest()
     status.size = len(content)
@@ -231,7 +232,7 @@ def _status(root: Path, target: Target, findings: list[Finding],
 
 def _relative(root: Path, display: str) -> str:
     try:
-        return Path(display).resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.realpath(display)).relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return display
 
@@ -258,14 +259,14 @@ def changed_reports(root: Path, revision: str, targets: Sequence[Target]) -> Cha
                  "--", ".").split("\0")
     names += _git(root, "ls-files", "--others", "--exclude-standard", "-z",
                   "--", ".").split("\0")
-    wanted = {(root / name).resolve() for name in names if name}
-    changed = [t for t in targets if t.path.resolve() in wanted]
-    present = {t.path.resolve() for t in targets}
+    wanted = {Path(os.path.realpath(root / name)) for name in names if name}
+    changed = [t for t in targets if Path(os.path.realpath(t.path)) in wanted]
+    present = {Path(os.path.realpath(t.path)) for t in targets}
     from reportlint.readers import REPORT_SUFFIXES
 
     removed = sorted({name for name in names if name and not (root / name).exists()
                       and Path(name).suffix.lower() in REPORT_SUFFIXES
-                      and (root / name).resolve() not in present})
+                      and Path(os.path.realpath(root / name)) not in present})
     return ChangedReports(revision, commit, changed, removed)
 
 

@@ -147,20 +147,41 @@ def _pool(workers: int, rules: RuleSet, summarize: bool,
     context = multiprocessing.get_context("fork" if fork else None)
     inherited = rules if fork else None
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(rules.config, rules.rules, summarize, cache, inherited))
+                               initargs=(rules.config, rules.rules, summarize, cache, inherited,
+                                         os.getpid()))
 
 
 _WORKER: tuple[RuleSet, bool, Cache | None] | None = None
 
 
+def _end_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when the process that started it dies (killed -9,
+    it never shuts the pool down), so no worker outlives its run. Linux only: elsewhere
+    the pool's own shutdown is all there is."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took hold
+        os._exit(1)
+
+
 def _start_worker(config: Config, rule_classes: Sequence[type[Rule]], summarize: bool,
-                  cache: Cache | None, inherited: RuleSet | None) -> None:
+                  cache: Cache | None, inherited: RuleSet | None, parent: int) -> None:
     global _WORKER
     import signal
 
     from reportlint.engine import RuleSet
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _end_with_parent(parent)
     rules = inherited if inherited is not None else RuleSet(config, rule_classes)
     _WORKER = (rules, summarize, cache)
 

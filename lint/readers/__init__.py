@@ -37,7 +37,13 @@ def read_document(path: Path, *, display: str | None = None,
     if content is not None and len(content) <= max_bytes:
         return read_text(doc, content)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        kind = special_file_kind(status.st_mode)
+        if kind:
+            doc.problems.append(Problem(
+                "unreadable", f"not a regular file ({kind}): not read", line=1, column=1))
+            return doc
+        size = status.st_size
         if size > max_bytes:
             doc.problems.append(Problem(
                 "too-large", f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for "
@@ -52,8 +58,47 @@ def read_document(path: Path, *, display: str | None = None,
     return read_text(doc, raw)
 
 
+def special_file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a FIFO", "a device"), else None.
+    Opening a FIFO for reading blocks until someone writes to it, so such files are
+    named and passed over, never opened."""
+    import stat
+
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def read_regular_bytes(path: Path, max_bytes: int | None = None) -> bytes | None:
+    """The bytes of a regular file, or None for anything else: a FIFO, device or socket
+    (never opened), a file over `max_bytes`, one that cannot be read."""
+    try:
+        status = path.stat()
+        if special_file_kind(status.st_mode) or (max_bytes is not None
+                                                 and status.st_size > max_bytes):
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def read_text(doc: Document, raw: bytes) -> Document:
     """Decode `raw` into `doc` and parse it with the reader for `doc.format`."""
+    if raw.startswith(_UTF16_BOMS):
+        doc.problems.append(Problem("unreadable", "UTF-16 text: a report is UTF-8 text "
+                                    "(save the file as UTF-8)", line=1, column=1))
+        return doc
     if b"\0" in raw[:8192] or b"\0" in raw:
         doc.problems.append(Problem("unreadable", "binary file: a report is UTF-8 text",
                                     line=1, column=1))

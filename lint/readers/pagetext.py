@@ -38,6 +38,9 @@ class PageError(Exception):
 
 def import_page_text(raw: bytes) -> Report:
     """Read a page dump into a validated Report."""
+    if b"\0" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\0")) + 1
+        raise PageError(f"line {line}: a NUL byte: a page dump is text, not a binary file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -20,20 +20,38 @@ def render(report: Report, form: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename over `path`, so a
-    reader never sees half a file and a crash never loses the old one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    """Write `text` to `path` so that nothing is lost if the run dies half way.
+
+    A regular file is replaced through a temporary file in the same folder and a rename,
+    so a reader never sees half a file. What the writer did not make stays as it is: a
+    symbolic link is followed and its target written (the link stays a link); a FIFO,
+    device or other special file is written into, never replaced; a file with other hard
+    links is rewritten in place, so every name keeps seeing the same file."""
+    import stat
+
+    target = Path(os.path.realpath(path))
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    if status is not None and (not stat.S_ISREG(status.st_mode) or status.st_nlink > 1):
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
+    folder = target.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if status is not None:
+            os.chmod(temporary, status.st_mode & 0o7777)
         else:  # mkstemp makes 0600; a new file gets the mode open() would give it
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
