@@ -134,6 +134,8 @@ def load_baseline(path: Path) -> list[Entry]:
         raise ValueError("not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise ValueError(f"not JSON: {error.msg} at line {error.lineno}") from None
+    except RecursionError:
+        raise ValueError("not a reportlint baseline (nested too deeply to read)") from None
     if not isinstance(document, dict) or not isinstance(document.get("findings"), list):
         raise ValueError('not a reportlint baseline (no "findings" list)')
     if document.get("version") != BASELINE_VERSION:

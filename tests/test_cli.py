@@ -119,7 +119,7 @@ def test_bad_config_and_bad_options_exit_2(tmp_path: Path) -> None:
     (tmp_path / "r.md").write_text(GOOD, encoding="utf-8")
     result = run("check", str(tmp_path / "r.md"))
     assert result.returncode == 2
-    assert "reportlint.yaml: 'fail_on'" in result.stderr and "Traceback" not in result.stderr
+    assert "reportlint.yaml:1:1: 'fail_on'" in result.stderr and "Traceback" not in result.stderr
     assert run("check", "--select", "Z999", str(SUPPORT_REPORT)).returncode == 2
     assert run("check", "--format", "xml", str(SUPPORT_REPORT)).returncode == 2
     (tmp_path / "reportlint.yaml").write_text("select: [S00\n")

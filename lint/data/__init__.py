@@ -24,6 +24,14 @@ def _packaged(name: str) -> Any:
     return remember_parse(text, lambda source: load_yaml_tree(source).data)
 
 
+@cache
+def packaged_names() -> frozenset[str]:
+    """The names of the data files shipped in the package (what `data:` may extend)."""
+    return frozenset(entry.name.removesuffix(".yaml")
+                     for entry in resources.files(__package__).iterdir()
+                     if entry.name.endswith(".yaml"))
+
+
 def strings(value: Any) -> list[str]:
     """The text items of a data value a writer's config may have got wrong: one string
     becomes a list of one, numbers become text, anything else is dropped."""

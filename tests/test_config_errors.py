@@ -1,0 +1,62 @@
+"""Every config mistake is exit 2 with the file, line and column, and a suggestion where
+one is near. A typo never quietly changes what runs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT
+
+REPORT = CONTENT / "account-executive-saas-us-2025.md"
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    ("select: [Z999]\n", ":1:10: 'select[0]': unknown rule selector \"Z999\""),
+    ("ignore:\n  - S005\n  - C0O4\n", ":3:5: 'ignore[1]': unknown rule selector \"C0O4\" "
+     "(did you mean \"C004\"?)"),
+    ("per_path:\n  - paths: [drafts/*]\n    select: [evidenc]\n",
+     ":3:14: 'per_path[0].select[0]': unknown rule selector \"evidenc\" (did you mean "
+     "\"evidence\"?)"),
+    ("severity: {S02: error}\n", ":1:12: 'severity.S02': unknown rule \"S02\" (did you mean "
+     "\"S002\"?)"),
+    ("rules:\n  X001: {}\n", ":2:3: 'rules.X001': unknown rule \"X001\""),
+    ("selct: [ALL]\n", ":1:1: 'selct': unknown key (did you mean \"select\"?)"),
+    ("select: [ALL]\nselect: [S]\n", ":2:1: 'select' is given twice"),
+    ("fail_on: sometimes\n", ":1:1: 'fail_on': Input should be"),
+    ("max_file_size: -5\n", ":1:1: 'max_file_size': Input should be greater than 0"),
+    ("data:\n  placeholder: {}\n", ":2:3: 'data.placeholder': unknown data file "
+     "\"placeholder\" (did you mean \"placeholders\"?)"),
+    ("data:\n  job_titles:\n    heads: 3\n", ":3:5: 'data.job_titles.heads': expected a "
+     "list, got a number"),
+    ("data:\n  job_titles:\n    abbreviations: {pm: [product]}\n",
+     ":3:21: 'data.job_titles.abbreviations.pm': expected text, got a list"),
+    ("data:\n  placeholders:\n    placeholders: ['[unclosed']\n",
+     ":3:20: 'data.placeholders.placeholders[0]': pattern \"[unclosed\" does not compile"),
+    ("data:\n  placeholders:\n    placeholders: ['(\\w+\\s?)*$']\n",
+     ":3:20: 'data.placeholders.placeholders[0]': pattern \"(\\w+\\s?)*$\" can take time "
+     "that grows faster than the text"),
+    ("select: [ALL\n", ":2:1: invalid YAML"),
+])
+def test_config_mistakes_exit_2_at_their_line(config: str, expected: str,
+                                              tmp_path: Path) -> None:
+    (tmp_path / "reportlint.yaml").write_text(config, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "reportlint", "check", "--no-cache",
+                             "--config", str(tmp_path / "reportlint.yaml"), str(REPORT)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert f"reportlint.yaml{expected}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_good_config_with_data_still_runs(tmp_path: Path) -> None:
+    (tmp_path / "reportlint.yaml").write_text(
+        "select: [S, evidence, C004]\nignore: [S005]\nseverity: {S002: error}\n"
+        "data:\n  placeholders:\n    placeholders: ['\\bNEEDS SOURCE\\b']\n"
+        "  job_titles:\n    abbreviations: {pmm: product}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "reportlint", "check", "--no-cache",
+                             "--config", str(tmp_path / "reportlint.yaml"), str(REPORT)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
