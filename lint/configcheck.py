@@ -9,7 +9,6 @@ pass, and a pattern that does not compile ended the run with a traceback.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,9 +34,10 @@ class ConfigIssue:
 
 def suggestion(wrong: str, known: Iterable[str]) -> str:
     """' (did you mean "X"?)' for the nearest known word, or ''."""
-    pool = {k.casefold(): k for k in known}
-    close = difflib.get_close_matches(wrong.casefold(), list(pool), n=1, cutoff=0.6)
-    return f' (did you mean "{pool[close[0]]}"?)' if close else ""
+    from reportlint.text import closest
+
+    near = closest(wrong, known, cutoff=0.6)
+    return f' (did you mean "{near}"?)' if near else ""
 
 
 def check_selectors(raw: dict[str, Any]) -> Iterator[ConfigIssue]:

@@ -36,6 +36,7 @@ def assemble(doc: Document, data: dict[str, Any], offsets: dict[Path, int],
     meta_offset = offsets.get(("meta",), meta_default_offset)
     if isinstance(raw_meta, dict):
         doc.meta = _validate(FrontMatter, raw_meta, ("meta",), offsets, doc, meta_offset)
+        _unknown_meta_keys(doc, raw_meta, offsets, meta_offset)
     elif raw_meta is not None:
         doc.problems.append(Problem("front-matter", "front matter must be a mapping of keys",
                                     offset=meta_offset, field="meta"))
@@ -49,6 +50,23 @@ def assemble(doc: Document, data: dict[str, Any], offsets: dict[Path, int],
             continue
         values[key] = _validate_field(key, value, offsets, doc)
     doc.report = Report.model_construct(**{k: v for k, v in values.items() if v is not None})
+
+
+def _unknown_meta_keys(doc: Document, raw_meta: dict[str, Any], offsets: dict[Path, int],
+                       default: int) -> None:
+    """A front-matter key the contract does not know: often a typo ("role_alias") that
+    would otherwise be dropped without a word, in both forms alike."""
+    from reportlint.schema.frontmatter import FRONT_MATTER_KEYS
+    from reportlint.text import closest
+
+    for key in raw_meta:
+        if key in FRONT_MATTER_KEYS:
+            continue
+        near = closest(str(key), FRONT_MATTER_KEYS, cutoff=0.6)
+        hint = f' (did you mean "{near}"?)' if near else (
+            f"; the keys are: {', '.join(FRONT_MATTER_KEYS)}")
+        doc.problems.append(Problem("front-matter", f"unknown front-matter key '{key}'{hint}",
+                                    offset=offsets.get(("meta", key), default), field=str(key)))
 
 
 def _validate_field(key: str, value: Any, offsets: dict[Path, int], doc: Document) -> Any:

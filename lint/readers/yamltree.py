@@ -68,6 +68,15 @@ def compose_yaml_tree(text: str, *, base_offset: int = 0) -> YamlTree:
     return tree
 
 
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(_CORE + name for name in
+                        ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
 class _Builder:
     def __init__(self, constructor: Any, tree: YamlTree, base_offset: int) -> None:
         self.constructor = constructor
@@ -82,11 +91,17 @@ class _Builder:
             raise YamlProblem("YAML anchors and aliases are not allowed in a report",
                               self.base + node.start_mark.index)
         self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise YamlProblem(f"the tag {_short_tag(node.tag)} is not allowed: a report holds "
+                              "text, numbers, dates, lists and mappings",
+                              self.base + node.start_mark.index)
         self.tree.value_offsets[path] = self.base + node.start_mark.index
         if isinstance(node, MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = self._scalar(key_node)
+                if isinstance(key, bool) or key is None:
+                    key = key_node.value  # "true:", "null:" are the words as written
                 if not isinstance(key, str | int):
                     raise YamlProblem("a mapping key must be text",
                                       self.base + key_node.start_mark.index)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SUPPORT_REPORT
+from conftest import CONTENT, SUPPORT_REPORT
 from reportlint.cli import main
+from reportlint.findings import Finding
 
 GOOD = SUPPORT_REPORT.read_text(encoding="utf-8")
 
@@ -134,3 +136,16 @@ def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(tmp_path / "nope.md")])
     assert result.exit_code == 2
     assert "nope.md" in result.output
+
+
+def test_front_matter_tags_and_odd_keys(lint_text: Callable[..., list[Finding]]) -> None:
+    body = (CONTENT / "account-executive-saas-us-2025.md").read_text(encoding="utf-8")
+    end = body.index("\n---\n", 4)
+    tagged = lint_text(body[:end] + "\nsecret: !!binary aGVsbG8=" + body[end:])
+    assert [(f.rule, f.message) for f in tagged] == [
+        ("S009", "front matter: the tag !!binary is not allowed: a report holds text, numbers, "
+                 "dates, lists and mappings")]
+    odd = lint_text(body[:end] + "\nrole_alias: [AE]\ntrue: yes" + body[end:])
+    assert [(f.rule, f.line, f.message.split(";")[0]) for f in odd] == [
+        ("S006", 13, "unknown front-matter key 'role_alias' (did you mean \"role_aliases\"?)"),
+        ("S006", 14, "unknown front-matter key 'true'")]

@@ -57,7 +57,9 @@ class InvalidFrontMatter(_ProblemRule):
 
     **What it does.** Checks the front matter (Markdown) or `meta` (YAML) against the
     schema: title, role, industry, region, year (a whole number), published (a date)
-    and author are required; each error is reported at its field's line.
+    and author are required; each error is reported at its field's line. A key the
+    contract does not know is reported too, with the nearest known key ("role_alias":
+    did you mean "role_aliases"?), in both forms alike.
 
     **Why is this bad?** Every other rule, and the page template, reads the role,
     industry, region and year from here.
