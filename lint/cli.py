@@ -13,6 +13,7 @@ from reportlint import __version__
 if TYPE_CHECKING:
     from reportlint.baseline import Entry
     from reportlint.config import Config
+    from reportlint.findings import Finding, Severity
 
 
 class ToolError(click.ClickException):
@@ -52,9 +53,27 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
         raise ToolError(str(error)) from None
 
 
+def _selectors(values: tuple[str, ...]) -> list[str]:
+    """Selectors as ruff takes them: repeated, comma-separated, or both."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _use_colour(choice: str, to_terminal: bool) -> bool:
+    """--color always/never, else FORCE_COLOR and NO_COLOR (https://no-color.org), else
+    whether the output is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    return to_terminal
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", default="text", show_default=True,
+@click.option("--output-format", "--format", "output_format", default="text",
+              show_default=True,
               type=click.Choice(["text", "json", "sarif", "github", "gitlab", "junit"]),
               help="How to print findings (see docs/ci.md for the CI formats).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -62,40 +81,63 @@ def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
 @click.option("--statistics", is_flag=True, help="Print counts per rule and category "
               "(text or json) instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else.")
+@click.option("--show-source", is_flag=True,
+              help="Show the line of each finding with a caret under the spot (text).")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]),
+              default="auto", show_default=True,
+              help="Colour the text output (auto: on a terminal, unless NO_COLOR is set; "
+                   "FORCE_COLOR forces it).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Report only findings this baseline file does not record.")
 @click.option("--write-baseline", "new_baseline", type=click.Path(dir_okay=False,
               path_type=Path), help="Record today's findings in this baseline file; exit 0.")
 @config_option
-@click.option("--select", multiple=True, help="Only these rules (codes, prefixes, names, "
-              "categories); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules; repeatable.")
+@click.option("--select", multiple=True, help="Only these rules: codes, prefixes, names or "
+              "categories, comma-separated or repeated (--select S,E001).")
+@click.option("--extend-select", multiple=True,
+              help="Add these rules to the config's selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules (comma-separated or "
+              "repeated).")
 @click.option("--scope", type=click.Choice(["all", "per-file", "cross-report"]), default="all",
               show_default=True, help="per-file: skip the checks that compare reports (for "
               "hooks on changed files); cross-report: run only those.")
 @fail_on_option
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the "
+              "fixes that may change wording (review them).")
 @click.option("--diff", "show_diff", is_flag=True,
-              help="Print the safe fixes as a unified diff; write nothing.")
+              help="Print the fixes as a unified diff; write nothing.")
+@click.option("--stdin-filename", help="With PATH '-': the name of the report read from "
+              "standard input (its suffix picks the form; findings show it).")
 @jobs_option
 @no_cache_option
 def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          exit_zero: bool, fix: bool, show_diff: bool, output: Path | None, statistics: bool,
-          quiet: bool, baseline_path: Path | None, new_baseline: Path | None,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, show_diff: bool,
+          output: Path | None, statistics: bool, quiet: bool, show_source: bool, color: str,
+          baseline_path: Path | None, new_baseline: Path | None, stdin_filename: str | None,
           jobs: int | None, no_cache: bool, scope: str) -> None:
-    """Check reports (.md, .yaml, .yml files and folders of them)."""
+    """Check reports (.md, .yaml, .yml files and folders of them; '-' reads standard input)."""
     from reportlint.engine import exit_status, lint_paths, with_options
     from reportlint.findings import Severity
-    from reportlint.reporters import render
 
+    from_stdin = paths == ("-",)
+    if "-" in paths and not from_stdin:
+        raise ToolError("'-' (standard input) cannot be mixed with other paths")
+    looked_up = (stdin_filename or ".",) if from_stdin else (paths or (".",))
     try:
-        config = with_options(_config(config_path, paths or (".",)), select=select,
-                              ignore=ignore, scope=scope,
+        config = with_options(_config(config_path, looked_up), select=_selectors(select),
+                              extend_select=_selectors(extend_select),
+                              ignore=_selectors(ignore), scope=scope,
                               fail_on=Severity(fail_on) if fail_on else None)
     except ValueError as error:
         raise ToolError(str(error)) from None
+    if from_stdin:
+        _check_stdin(config, stdin_filename or "-", output_format, fix, unsafe_fixes,
+                     show_diff, quiet, show_source, _use_colour(color, sys.stdout.isatty()),
+                     exit_zero)
+        return
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         raise ToolError(f"no such file or folder: {missing[0]}")
@@ -111,7 +153,7 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     if fix or show_diff:
         from reportlint.fixes import plan_fixes, write_fixes
 
-        plans = plan_fixes(result.findings, config)
+        plans = plan_fixes(result.findings, config, unsafe=unsafe_fixes)
         if show_diff:
             click.echo("".join(plan.diff() for plan in plans), nl=False)
             sys.exit(1 if plans else 0)
@@ -141,7 +183,8 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
         if not quiet:
             click.echo(describe(comparison, baseline_path), err=True)
         findings = comparison.new
-    colour = output_format == "text" and output is None and sys.stdout.isatty()
+    colour = output_format == "text" and _use_colour(color, output is None and
+                                                     sys.stdout.isatty())
     if statistics:
         from reportlint.reporters.statistics import render_statistics
 
@@ -151,12 +194,63 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
 
         shown = ([t.display for t in collect_targets(paths or (".",), config.exclude)]
                  if output_format == "junit" else [])
-        text = render(output_format, findings, files=result.files, colour=colour, paths=shown,
-                      fail_on=config.fail_on, summary=not quiet)
+        text = _render(output_format, findings, result.files, colour, shown, config.fail_on,
+                       quiet, show_source, {})
     if output is not None:
         _write(text, output, quiet=True)
     else:
         click.echo(text, nl=False, color=colour)
+    sys.exit(0 if exit_zero else exit_status(findings, config.fail_on))
+
+
+def _render(output_format: str, findings: list[Finding], files: int, colour: bool,
+            shown: list[str], fail_on: Severity, quiet: bool, show_source: bool,
+            texts: dict[str, str]) -> str:
+    from reportlint.reporters import render
+
+    lines = None
+    if show_source and output_format == "text":
+        from reportlint.readers import read_regular_bytes
+
+        lines = {}
+        for path in {f.path for f in findings}:
+            raw = texts.get(path)
+            if raw is None:
+                raw = (read_regular_bytes(Path(path)) or b"").decode("utf-8-sig", "replace")
+            lines[path] = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return render(output_format, findings, files=files, colour=colour, paths=shown,
+                  fail_on=fail_on, summary=not quiet, source_lines=lines)
+
+
+def _check_stdin(config: Config, name: str, output_format: str, fix: bool, unsafe: bool,
+                 show_diff: bool, quiet: bool, show_source: bool, colour: bool,
+                 exit_zero: bool) -> None:
+    """`check -`: the report on standard input, checked as if it were the file `name`.
+    With --fix the fixed text goes to standard output and the findings to standard
+    error, as editors and pipes expect."""
+    from reportlint.engine import exit_status, lint_source
+
+    raw = sys.stdin.buffer.read()
+    findings = lint_source(raw, name, config)
+    if fix or show_diff:
+        from reportlint.fixes import fix_text
+
+        text = raw.decode("utf-8-sig", "replace")
+        plan = fix_text(name, text, [f.fix for f in findings if f.fix is not None], config,
+                        unsafe=unsafe)
+        if show_diff:
+            click.echo(plan.diff() if plan else "", nl=False)
+            sys.exit(1 if plan else 0)
+        fixed = plan.after if plan else text
+        findings = lint_source(fixed.encode("utf-8"), name, config)
+        click.echo(fixed, nl=False)
+        report = _render(output_format, findings, 1, colour, [name], config.fail_on, quiet,
+                         show_source, {name: fixed})
+        click.echo(report, nl=False, err=True, color=colour)
+    else:
+        report = _render(output_format, findings, 1, colour, [name], config.fail_on, quiet,
+                         show_source, {name: raw.decode("utf-8-sig", "replace")})
+        click.echo(report, nl=False, color=colour)
     sys.exit(0 if exit_zero else exit_status(findings, config.fail_on))
 
 
@@ -183,15 +277,36 @@ def rules(output_format: str) -> None:
 
 @main.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@click.option("--format", "--output-format", "output_format",
+              type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text for a terminal, markdown as written, json for tools.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]),
+              default="auto", show_default=True)
+def explain(code: str, output_format: str, color: str) -> None:
     """Show a rule's documentation and example."""
     from reportlint.registry import rule_by_code
 
     rule = rule_by_code(code)
     if rule is None:
         raise ToolError(f"no rule '{code}' (see `reportlint rules`)")
-    click.echo(f"{rule.code} {rule.name} ({rule.category.value}, default "
-               f"{rule.severity.value})\n\n{rule.documentation()}")
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps({"code": rule.code, "name": rule.name,
+                               "category": rule.category.value,
+                               "severity": rule.severity.value, "fixable": rule.fixable,
+                               "summary": rule.summary(), "explanation": rule.documentation()},
+                              indent=2))
+        return
+    header = (f"{rule.code} {rule.name} ({rule.category.value}, default "
+              f"{rule.severity.value})")
+    if output_format == "markdown":
+        click.echo(f"# {header}\n\n{rule.documentation()}")
+        return
+    from reportlint.ruledocs import render_for_terminal
+
+    colour = _use_colour(color, sys.stdout.isatty())
+    click.echo(render_for_terminal(header, rule.documentation(), colour), color=colour)
 
 
 @main.command()

@@ -107,20 +107,21 @@ class RuleSet:
 
 
 def with_options(config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = (),
-                 scope: str = "all", fail_on: Severity | None = None) -> Config:
+                 extend_select: Sequence[str] = (), scope: str = "all",
+                 fail_on: Severity | None = None) -> Config:
     """The config with a command line's choices laid over it. `scope` "per-file" drops
     the cross-report rules, "cross-report" keeps only them (added to `ignore`, so the
     config's own selection still holds). Raises ValueError for an unknown selector."""
     rules = all_rules()
-    for selector in (*select, *ignore):
+    for selector in (*select, *extend_select, *ignore):
         if not known_selector(selector, rules):
             raise ValueError(f"unknown rule selector '{selector}' (see `reportlint rules`)")
     ignored = [*config.ignore, *ignore]
     if scope != "all":
         ignored += [rule.code for rule in rules if rule.corpus == (scope == "per-file")]
     updates: dict[str, object] = {"ignore": ignored}
-    if select:
-        updates["select"] = list(select)
+    if select or extend_select:
+        updates["select"] = [*(select or config.select), *extend_select]
     if fail_on is not None:
         updates["fail_on"] = fail_on
     return config.model_copy(update=updates)
@@ -168,6 +169,17 @@ def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
                                     fix=hit.fix, data=hit.data))
     # A report's own suppressions hold for these too (H100 does not judge them).
     return kept + suppress_cross_report(findings, rules.config.max_file_size)
+
+
+def lint_source(raw: bytes, display: str, config: Config) -> list[Finding]:
+    """The per-file findings on one report's bytes, shown as the file `display` (whose
+    suffix picks the form): standard input, an editor's buffer."""
+    from reportlint.readers import form_of, read_text
+
+    doc = read_text(Document(Path(display), form_of(Path(display)) or "markdown", ""), raw)
+    findings = lint_document(doc, RuleSet(config))
+    findings.sort(key=Finding.sort_key)
+    return findings
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config, *,

@@ -34,6 +34,9 @@ class Fix:
     end: int
     expected: str
     replacement: str
+    # False for a fix that may change what the text says (a word, not just its
+    # spelling or case): applied only with --unsafe-fixes, never by default.
+    safe: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ class FileFix:
 
 
 def plan_fixes(findings: Sequence[Finding], config: Config | None = None,
-               passes: int = 10) -> list[FileFix]:
+               passes: int = 10, *, unsafe: bool = False) -> list[FileFix]:
     """What fixing each file would change, file by file (nothing is written).
 
     With `config`, fixing goes on until nothing more is fixable (at most `passes` rounds),
@@ -57,22 +57,32 @@ def plan_fixes(findings: Sequence[Finding], config: Config | None = None,
     subsections), and `--fix` must leave nothing a second run would fix."""
     by_path: dict[str, list[Fix]] = defaultdict(list)
     for finding in findings:
-        if finding.fix is not None:
+        if finding.fix is not None and (finding.fix.safe or unsafe):
             by_path[finding.path].append(finding.fix)
     plans = []
     for path, fixes in sorted(by_path.items()):
         raw = Path(path).read_bytes().decode("utf-8-sig")
-        text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as the reader reads it
-        fixed, applied = _apply(path, text, fixes)
-        for _ in range(passes - 1):
-            more = _fixes_in(path, fixed, config) if config is not None and applied else []
-            fixed, extra = _apply(path, fixed, more) if more else (fixed, 0)
-            if not extra:
-                break
-            applied += extra
-        if applied and fixed != text:
-            plans.append(FileFix(path, raw, _restore(raw, text, fixed), applied))
+        plan = fix_text(path, raw, fixes, config, passes, unsafe=unsafe)
+        if plan is not None:
+            plans.append(plan)
     return plans
+
+
+def fix_text(path: str, raw: str, fixes: Sequence[Fix], config: Config | None = None,
+             passes: int = 10, *, unsafe: bool = False) -> FileFix | None:
+    """What the fixes make of `raw`, the text of the file at `path` (which need not
+    exist: standard input has a name only); None when nothing changes."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as the reader reads it
+    fixed, applied = _apply(path, text, fixes)
+    for _ in range(passes - 1):
+        more = _fixes_in(path, fixed, config, unsafe) if config is not None and applied else []
+        fixed, extra = _apply(path, fixed, more) if more else (fixed, 0)
+        if not extra:
+            break
+        applied += extra
+    if applied and fixed != text:
+        return FileFix(path, raw, _restore(raw, text, fixed), applied)
+    return None
 
 
 def _apply(path: str, text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
@@ -83,7 +93,7 @@ def _apply(path: str, text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return fixed, applied
 
 
-def _fixes_in(path: str, text: str, config: Config) -> list[Fix]:
+def _fixes_in(path: str, text: str, config: Config, unsafe: bool) -> list[Fix]:
     """The fixes the per-file rules offer on `text` as if it were the file at `path`."""
     import tempfile
 
@@ -94,7 +104,8 @@ def _fixes_in(path: str, text: str, config: Config) -> list[Fix]:
         draft = Path(folder) / f"draft{Path(path).suffix}"
         draft.write_text(text, encoding="utf-8")
         doc = read_document(draft, display=path, max_bytes=config.max_file_size)
-        return [f.fix for f in lint_document(doc, RuleSet(config)) if f.fix is not None]
+        return [f.fix for f in lint_document(doc, RuleSet(config))
+                if f.fix is not None and (f.fix.safe or unsafe)]
 
 
 def _yaml_keeps(text: str, fixes: Sequence[Fix]) -> bool:

@@ -23,3 +23,30 @@ def render_rules(output_format: str) -> str:
     width = max(len(r.name) for r in rules)
     return "".join(f"{r.code}  {r.name:<{width}}  {r.category.value:<11}  "
                    f"{r.severity.value:<7}  {r.summary()}\n" for r in rules)
+
+
+def render_for_terminal(header: str, documentation: str, colour: bool) -> str:
+    """A rule's Markdown documentation as a terminal shows it: bold where it is bold,
+    code without its backticks, paragraphs wrapped to 88 columns."""
+    import re
+    import textwrap
+
+    import click
+
+    def bold(text: str) -> str:
+        return click.style(text, bold=True) if colour else text
+
+    out = [bold(header), ""]
+    for paragraph in documentation.split("\n\n"):
+        flat = " ".join(paragraph.split())
+        label = re.match(r"\*\*(.+?)\*\*\s*", flat)
+        lead = ""
+        if label:
+            lead, flat = label.group(1), flat[label.end():]
+        flat = re.sub(r"`([^`]+)`", r"\1", flat)
+        flat = re.sub(r"\*\*([^*]+)\*\*", r"\1", flat)
+        if lead:
+            out.append(bold(lead))
+        out.append(textwrap.fill(flat, 88) if flat else "")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -33,9 +33,10 @@ def test_text_format(tmp_path: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     line = GOOD.splitlines().index("## Market Snapshot (2025)") + 1
-    assert lines[0] == (f"{path}:{line}:4: S003 [warning] unknown section heading \"Market "
-                        'Snapshott (2025)"; did you mean "Market Snapshot"?')
-    assert lines[-1] == "Found 2 findings (1 error, 1 warning) in 1 of 1 report."
+    assert lines[0] == (f"{path}:{line}:4: S003 [*] [warning] unknown section heading "
+                        '"Market Snapshott (2025)"; did you mean "Market Snapshot"?')
+    assert lines[-2:] == ["Found 2 findings (1 error, 1 warning) in 1 of 1 report.",
+                          "[*] 1 fixable with the `--fix` option."]
     assert "\x1b[" not in result.stdout  # no colour when not on a terminal
 
 

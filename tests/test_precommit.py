@@ -76,8 +76,9 @@ def test_try_repo_passes_a_clean_report_and_fails_a_bad_one(tmp_path: Path) -> N
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "Failed" in failed.stdout
     line = BAD.splitlines().index("### Signals to wacth") + 1
-    assert (f"content/bad.md:{line}:5: S003 [warning] unknown subsection of \"Market Snapshot\" "
-            'heading "Signals to wacth"; did you mean "Signals to watch"?') in failed.stdout
+    assert (f"content/bad.md:{line}:5: S003 [*] [warning] unknown subsection of "
+            '"Market Snapshot" heading "Signals to wacth"; did you mean "Signals to watch"?'
+            ) in failed.stdout
     # Per-file rules only: the two reports share most of their text, but comparing the
     # files of one commit is the corpus hook's job, over the whole folder.
     assert not [text for text in failed.stdout.splitlines() if text.startswith(

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from reportlint.findings import Finding, Severity
 
@@ -40,10 +40,11 @@ def get_reporter(name: str) -> Reporter:
 
 def render(name: str, findings: Sequence[Finding], *, files: int, colour: bool = False,
            paths: Sequence[str] = (), fail_on: Severity = Severity.WARNING,
-           summary: bool = True) -> str:
+           summary: bool = True, source_lines: Mapping[str, list[str]] | None = None) -> str:
     """Render in format `name`. `paths` (every report checked) and `fail_on` matter to
     the JUnit reporter, which shows passing reports and fails only at that severity;
-    `summary` to the text reporter (False with --quiet)."""
+    `summary` and `source_lines` (each file's lines, for --show-source) to the text
+    reporter."""
     if name == "junit":
         from .junit import render_junit
 
@@ -51,5 +52,5 @@ def render(name: str, findings: Sequence[Finding], *, files: int, colour: bool =
     if name == "text":
         from .text import render_text
 
-        return render_text(findings, files, colour, summary)
+        return render_text(findings, files, colour, summary, source_lines)
     return get_reporter(name)(findings, files, colour)

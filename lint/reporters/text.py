@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from reportlint.findings import Finding
 
@@ -11,7 +11,10 @@ _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def render_text(findings: Sequence[Finding], files: int, colour: bool,
-                summary: bool = True) -> str:
+                summary: bool = True,
+                source_lines: Mapping[str, list[str]] | None = None) -> str:
+    """One line a finding (`[*]` after the code when `--fix` can repair it); with
+    `source_lines`, the finding's line and a caret under the spot; then a summary."""
     if not findings:
         return ""
     import click
@@ -23,7 +26,10 @@ def render_text(findings: Sequence[Finding], files: int, colour: bool,
     for f in findings:
         where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
         severity = style(f"[{f.severity.value}]", fg=_COLOURS[f.severity.value])
-        lines.append(f"{where} {style(f.rule, bold=True)} {severity} {f.message}")
+        fixable = " [*]" if f.fix is not None and f.fix.safe else ""
+        lines.append(f"{where} {style(f.rule, bold=True)}{fixable} {severity} {f.message}")
+        if source_lines is not None:
+            lines += _source(f, source_lines.get(f.path, []), style)
     if not summary:  # --quiet
         return "\n".join(lines) + "\n"
     counts = Counter(f.severity.value for f in findings)
@@ -33,4 +39,27 @@ def render_text(findings: Sequence[Finding], files: int, colour: bool,
     lines.append(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} "
                  f"({', '.join(parts)}) in {reports} of {files} report"
                  f"{'s' if files != 1 else ''}.")
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    if safe:
+        lines.append(f"[*] {safe} fixable with the `--fix` option.")
+    if unsafe:
+        lines.append(f"({unsafe} more fix{'es' if unsafe != 1 else ''} may change wording: "
+                     "review them with `--diff --unsafe-fixes`.)")
     return "\n".join(lines) + "\n"
+
+
+def _source(finding: Finding, lines: list[str], style: Callable[..., str]) -> list[str]:
+    """The finding's line, numbered, with a caret (or carets to its end on that line)."""
+    if not 0 < finding.line <= len(lines):
+        return []
+    text = lines[finding.line - 1].expandtabs(1)
+    gutter = f"{finding.line:>5} | "
+    start = max(finding.column - 1, 0)
+    end = len(text)
+    if finding.end_line == finding.line and finding.end_column:
+        end = max(finding.end_column - 1, start + 1)
+    width = max(1, min(end, len(text)) - start)
+    marks = " " * (len(gutter) - 2) + "| " + " " * start + style("^" * width, fg="red",
+                                                                  bold=True)
+    return [style(gutter, fg="blue") + text, marks]
