@@ -293,21 +293,40 @@ def _next_units(units: list[Unit]) -> Iterable[tuple[Unit, Unit | None]]:
     return ((unit, units[i + 1] if i + 1 < len(units) else None) for i, unit in enumerate(units))
 
 
+def _heading_levels(doc: Document) -> dict[int, int]:
+    """The level of each heading, by the offset of its text."""
+    return {heading.offset: heading.level for heading in doc.outline}
+
+
+def _level_at(doc: Document, offset: int) -> int:
+    """The level of the heading whose part holds `offset`; 1 before the first heading."""
+    level = 1
+    for heading in doc.outline:
+        if heading.offset > offset:
+            break
+        level = heading.level
+    return level
+
+
 @register
 class EmptyList(Rule):
     """A list with nothing in it: an empty "Related" section, or a lead-in with no list.
 
     **What it does.** Reports a "Related" heading with no link under it (unless the
     configuration requires the section, when S002 reports it), and a line that
-    introduces a list (it ends with a colon) followed directly by a heading or the end
-    of the report.
+    introduces a list (it ends with a colon) followed directly by a heading that ends
+    its part (one at the same level or above) or by the end of the report. A lead-in
+    followed by sub-headings introduces them, and one followed by a table, a code block,
+    a numbered list or a quote introduces that: both are left alone.
 
     **Why is this bad?** The template promised a list and the generator had nothing to
     put in it; readers see a heading or a colon over nothing.
 
     **Example.** `## Related on Example.com` as the report's last line gives `H005
-    "Related on Example.com" lists nothing`. Use instead: two or three links to related
-    reports, or no heading.
+    "Related on Example.com" lists nothing`, and `Where the work is:` directly above
+    `## Role Definition` gives `H005 "Where the work is:" introduces a list that is not
+    there`. Use instead: two or three links to related reports, or no heading; the list
+    the lead-in promised, or no lead-in.
     """
 
     code = "H005"
@@ -320,9 +339,32 @@ class EmptyList(Rule):
         if heading is not None and not _required(context, "related") and not any(
                 u.kind is not Kind.HEADING for u in doc.units_in("related")):
             yield Hit(f'"{heading.text}" lists nothing', offset=heading.offset)
+        levels = _heading_levels(doc)
         for unit, following in _next_units(doc.units):
-            if (unit.kind is Kind.PARAGRAPH and unit.text.rstrip().endswith(":")
-                    and (following is None or following.kind is Kind.HEADING)):
-                yield Hit(f'"{_quote(unit.text)}" introduces a list that is not there',
-                          offset=unit.offset())
+            if not (unit.kind is Kind.PARAGRAPH and unit.text.rstrip().endswith(":")):
+                continue
+            end = unit.offset(len(unit.text))
+            if following is None:
+                between = doc.source[end:]
+            elif following.kind is Kind.HEADING:
+                # "Three things change:" over "### Pricing", "### Risk": the sub-parts
+                # are what it introduces.
+                if levels.get(following.offset(), 1) > _level_at(doc, unit.offset()):
+                    continue
+                between = doc.source[end:following.offset()]
+            else:
+                continue
+            # A code block, an HTML block or an image stands between: not nothing.
+            if not _only_markup(between):
+                continue
+            yield Hit(f'"{_quote(unit.text)}" introduces a list that is not there',
+                      offset=unit.offset())
+
+
+_MARKUP = re.compile(r"[\s#*_:>|-]*")
+
+
+def _only_markup(text: str) -> bool:
+    """Nothing but blank lines and heading marks: no content between two units."""
+    return _MARKUP.fullmatch(text) is not None
 
