@@ -105,8 +105,9 @@ FIXTURE_FINDINGS = {
         ("E001", "Most research teams", 'uncited claim (quantifier "Most")'),
         ("E001", "By 2026, AI synthesis", 'uncited claim (forecast "By 2026")'),
         ("E001", "Senior researchers outside", 'uncited claim (number "10-15%")'),
-        ("E007", "[^salary-guide]:", "source [^salary-guide] is from 2017, 8 years before "
-                                     "the report (2025)"),
+        ("E007", "[^salary-guide]:", "source [^salary-guide] (salary data) is from 2017, 8 "
+                                     "years before the report (2025), and backs a figure "
+                                     "on line 38"),
         ("E006", "[^recruiter-guide]:", "source [^recruiter-guide] has no publisher or date"),
         ("E008", "[^recruiter-guide]:", "source [^recruiter-guide] has the same URL as "
                                         "[^salary-guide] (line 54)"),
