@@ -54,7 +54,8 @@ class Placeholder(Rule):
     `{{ role }}`, `{year}`, `[ROLE]`, `<COMPANY>` or `[insert email address]`, "insert …
     here", and promises of text never written ("(details to be added)") anywhere in the
     report: headings, text, tables, sources and front matter (`lint/data/placeholders.yaml`).
-    Draft markers in lower case ("keep a to-do list") are prose. Bracketed slots under a
+    Draft markers in lower case ("keep a to-do list"), named as things ("TODO comments
+    in merged code") or in `code` are prose. Bracketed slots under a
     heading that offers the reader a template to copy ("Job description template") are
     left alone: they are there for the reader to fill in.
 
@@ -83,7 +84,8 @@ class Placeholder(Rule):
         template = _pattern(context, "placeholders", "template_headings")
         for unit, in_template in _with_template_passages(doc, template):
             for match in pattern.finditer(unit.text):
-                if _inside_link_target(unit.text, match.start()):
+                if _inside_link_target(unit.text, match.start()) or _inside_code(
+                        unit.text, match.start()):
                     continue
                 if in_template and match.group(0)[:1] in _SLOT_OPENERS:
                     continue
@@ -106,6 +108,15 @@ def _with_template_passages(doc: Document, template: re.Pattern[str] | None
             open_headings.append((level, template is not None
                                   and template.search(unit.text) is not None))
         yield unit, any(offers for _, offers in open_headings)
+
+
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+
+
+def _inside_code(text: str, index: int) -> bool:
+    """Inside `code`, where {{ braces }} and TODO are the code's, written about."""
+    return "`" in text and any(span.start() < index < span.end()
+                               for span in _CODE_SPAN.finditer(text))
 
 
 def _inside_link_target(text: str, index: int) -> bool:
