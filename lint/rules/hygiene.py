@@ -245,7 +245,7 @@ def _restates(text: str, title: set[str]) -> bool:
 
 @register
 class LeftoverCaption(Rule):
-    """An image caption left in the report: the title again, plus "report cover".
+    """An image caption left in the report: the title plus "report cover", or a tagged one.
 
     **What it does.** Reports a `cover_caption` in the front matter, or a line in the
     text, that consists of the title (or words of it) and caption words such as
