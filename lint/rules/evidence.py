@@ -303,7 +303,8 @@ def _compile_kinds(key: str, data: dict[str, object]) -> tuple[_SourceKind, ...]
 
 
 def _kind_of(source: Source, kinds: tuple[_SourceKind, ...]) -> _SourceKind | None:
-    text = f"{source.title or ''}\n{source.publisher or ''}"
+    # The publisher may stand after the title, with the date: "…", O'Reilly Media, 2016.
+    text = f"{source.title or ''}\n{source.publisher or ''}\n{source.published or ''}"
     return next((kind for kind in kinds if kind.words.search(text)), None)
 
 
