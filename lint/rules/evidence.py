@@ -335,7 +335,7 @@ class StaleSource(Rule):
     **What it does.** Reports each source whose `published` date is more than
     `max_age_years` (default 5; config `rules: {E007: {max_age_years: 3}}`) before the
     report's year, naming its kind (salary data, job-posting data, employment
-    statistics, survey...) from words in its title and publisher (`source_kinds` in
+    statistics, survey...) from words in its title, publisher and date (`source_kinds` in
     `lint/data/evidence.yaml`). Laws, regulations, standards, books and guides stay the
     reference for years and are left alone. A finding is info, and a warning when a
     sentence cites the source after a figure (a pay figure, a percentage, a count):
