@@ -99,11 +99,10 @@ _SLOT_OPENERS = ("[", "{", "<", "$")
 def _with_template_passages(doc: Document, template: re.Pattern[str] | None
                             ) -> Iterator[tuple[Unit, bool]]:
     """Each unit, and whether it stands under a heading that offers a template to copy."""
-    levels = _heading_levels(doc)
     open_headings: list[tuple[int, bool]] = []  # (level, offers a template)
     for unit in doc.units:
         if unit.kind is Kind.HEADING:
-            level = levels.get(unit.offset(), 2)
+            level = _level_at(doc, unit.offset())
             open_headings = [h for h in open_headings if h[0] < level]
             open_headings.append((level, template is not None
                                   and template.search(unit.text) is not None))
@@ -353,13 +352,10 @@ def _next_units(units: list[Unit]) -> Iterable[tuple[Unit, Unit | None]]:
     return ((unit, units[i + 1] if i + 1 < len(units) else None) for i, unit in enumerate(units))
 
 
-def _heading_levels(doc: Document) -> dict[int, int]:
-    """The level of each heading, by the offset of its text."""
-    return {heading.offset: heading.level for heading in doc.outline}
-
-
 def _level_at(doc: Document, offset: int) -> int:
-    """The level of the heading whose part holds `offset`; 1 before the first heading."""
+    """The level of the heading whose part holds `offset` (for a heading's own text, its
+    level: in YAML the outline points at the `heading:` key, just before the text); 1
+    before the first heading."""
     level = 1
     for heading in doc.outline:
         if heading.offset > offset:
@@ -399,7 +395,6 @@ class EmptyList(Rule):
         if heading is not None and not _required(context, "related") and not any(
                 u.kind is not Kind.HEADING for u in doc.units_in("related")):
             yield Hit(f'"{heading.text}" lists nothing', offset=heading.offset)
-        levels = _heading_levels(doc)
         for unit, following in _next_units(doc.units):
             if not (unit.kind is Kind.PARAGRAPH and unit.text.rstrip().endswith(":")):
                 continue
@@ -409,13 +404,14 @@ class EmptyList(Rule):
             elif following.kind is Kind.HEADING:
                 # "Three things change:" over "### Pricing", "### Risk": the sub-parts
                 # are what it introduces.
-                if levels.get(following.offset(), 1) > _level_at(doc, unit.offset()):
+                if _level_at(doc, following.offset()) > _level_at(doc, unit.offset()):
                     continue
                 between = doc.source[end:following.offset()]
             else:
                 continue
-            # A code block, an HTML block or an image stands between: not nothing.
-            if not _only_markup(between):
+            # In Markdown a code block, an HTML block or an image may stand between
+            # without being a unit; the YAML form makes each of them a unit.
+            if doc.format == "markdown" and not _only_markup(between):
                 continue
             yield Hit(f'"{_quote(unit.text)}" introduces a list that is not there',
                       offset=unit.offset())

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SUPPORT_REPORT, clean_reports, lint
 from reportlint.findings import Finding
+from reportlint.readers import read_document
 from reportlint.readers.pagetext import import_page_text
 from reportlint.writers.markdown import render_markdown
+from reportlint.writers.yaml import render_yaml
 
 GOOD = SUPPORT_REPORT.read_text(encoding="utf-8")
 HYGIENE = FIXTURES / "hygiene"
@@ -287,6 +289,24 @@ def test_a_lead_in_over_the_next_section_is_an_empty_list(lint_text: Lint) -> No
     assert found == [
         (line_of(text, "First steps:"), '"First steps:" introduces a list that is not there'),
         (line_of(text, "What to watch:"), '"What to watch:" introduces a list that is not there')]
+
+
+def test_the_yaml_form_gives_the_same_lead_in_and_template_findings(tmp_path: Path) -> None:
+    """Offsets differ in YAML (the outline points at `heading:`); the findings do not."""
+    template = ("### Incident update template\n\nNext update from [Company Name].\n\n"
+                "Owner: TBD\n\n")
+    text = GOOD.replace("## Action Plan\n\n", "## Action Plan\n\nTwo plans follow:\n\n"
+                        + template).replace("\n## Risks", "\nWhat to watch:\n\n## Risks", 1)
+    markdown = tmp_path / "report.md"
+    markdown.write_text(text, encoding="utf-8")
+    report = read_document(markdown).report
+    assert report is not None
+    as_yaml = tmp_path / "report.yaml"
+    as_yaml.write_text(render_yaml(report), encoding="utf-8")
+    found = {form: sorted(f.message for f in hygiene(lint([path], select=["hygiene"])))
+             for form, path in (("md", markdown), ("yaml", as_yaml))}
+    assert found["md"] == found["yaml"] == [
+        '"What to watch:" introduces a list that is not there', 'placeholder "TBD"']
 
 
 def test_related_required_by_config_is_s002s(lint_text: Lint) -> None:
