@@ -87,6 +87,11 @@ class RuleSet:
         self.rules = tuple(rules if rules is not None else all_rules())
         self.context = Context(config)
         self._instances = {rule.code: rule() for rule in self.rules}
+        # Rules whose severity the config sets (anywhere): one level for all their
+        # findings, whatever a finding's own default (Hit.severity).
+        levels = [config.severity, *(override.severity for override in config.per_path)]
+        self.severity_set = frozenset(rule.code for rule in self.rules if any(
+            rule.code in level or rule.name in level for level in levels))
 
     def for_path(self, display: str) -> list[tuple[Rule, Severity]]:
         config = self.config
@@ -135,7 +140,8 @@ def lint_document(doc: Document, rules: RuleSet) -> list[Finding]:
         if rule.corpus or (not doc.readable and getattr(rule, "needs_report", True)):
             continue
         hits = rule.check(doc, rules.context)
-        findings.extend(to_finding(doc, rule, severity, hit) for hit in hits)
+        own = rule.code not in rules.severity_set
+        findings.extend(to_finding(doc, rule, severity, hit, own_severity=own) for hit in hits)
     # Last, so that a suppression sees every finding of the file (and H100 those it hid).
     return apply_suppressions(doc, findings, rules.for_path(display))
 
@@ -233,7 +239,10 @@ def section_name_at(doc: Document, offset: int) -> str | None:
     return name
 
 
-def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit) -> Finding:
+def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit, *,
+               own_severity: bool = False) -> Finding:
+    """The hit as a finding; with `own_severity` (the config sets none for the rule), at
+    the hit's own severity when it has one."""
     if hit.offset is not None:
         line, column = doc.position(hit.offset)
     else:
@@ -241,6 +250,8 @@ def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit) -> Findi
     end_line = end_column = None
     if hit.end_offset is not None:
         end_line, end_column = doc.position(hit.end_offset)
+    if own_severity and hit.severity is not None:
+        severity = hit.severity
     section = hit.section
     if section is None and hit.offset is not None and doc.outline:
         section = section_name_at(doc, hit.offset)

@@ -53,6 +53,10 @@ class Hit:
     # Structured facts for reporters and the corpus report (e.g. {"family": "sales"});
     # values must be JSON-serialisable and hashable (tuples, not lists).
     data: tuple[tuple[str, object], ...] = ()
+    # This finding's own severity, when it differs from the rule's default (a stale
+    # source that backs a figure matters more than one that does not); a severity the
+    # config sets for the rule applies to all its findings.
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True, order=True)

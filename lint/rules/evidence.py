@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reportlint.claims import ClaimCue, claim_detector
-from reportlint.data import load_data
+from reportlint.data import data_key, load_data, strings
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.registry import Context, Rule, register
@@ -272,47 +273,120 @@ class IncompleteSource(Rule):
                           offset=_source_offset(doc, index), section="Sources & Further Reading")
 
 
+@dataclass(frozen=True, slots=True)
+class _SourceKind:
+    name: str
+    stays_current: bool
+    words: re.Pattern[str]
+
+
+def _source_kinds(context: Context) -> tuple[_SourceKind, ...]:
+    data = (load_data("evidence", context.config) or {}).get("source_kinds")
+    return _compile_kinds(data_key("evidence", context.config), data) \
+        if isinstance(data, dict) else ()
+
+
+_KINDS_MEMO: dict[str, tuple[_SourceKind, ...]] = {}
+
+
+def _compile_kinds(key: str, data: dict[str, object]) -> tuple[_SourceKind, ...]:
+    if key not in _KINDS_MEMO:
+        kinds = []
+        for name, entry in data.items():
+            if not isinstance(entry, dict):
+                continue
+            pattern = _patterns(tuple(strings(entry.get("words"))))
+            if pattern is not None:
+                kinds.append(_SourceKind(str(name), entry.get("stays_current") is True, pattern))
+        _KINDS_MEMO[key] = tuple(kinds)
+    return _KINDS_MEMO[key]
+
+
+def _kind_of(source: Source, kinds: tuple[_SourceKind, ...]) -> _SourceKind | None:
+    # The publisher may stand after the title, with the date: "…", O'Reilly Media, 2016.
+    text = f"{source.title or ''}\n{source.publisher or ''}\n{source.published or ''}"
+    return next((kind for kind in kinds if kind.words.search(text)), None)
+
+
+def _figures_backed(doc: Document, context: Context) -> dict[str, int]:
+    """Each source cited in a sentence that holds a figure, with that sentence's offset."""
+    figure = _evidence_pattern(context, "figures")
+    backed: dict[str, int] = {}
+    if figure is None:
+        return backed
+    for sentence in doc.sentences:
+        if sentence.unit.kind is Kind.FOOTNOTE or "[^" not in sentence.text:
+            continue
+        refs = footnote_refs(sentence.text)
+        plain = _FOOTNOTE_REF.sub(" ", sentence.text)
+        if refs and figure.search(plain):
+            for label, _ in refs:
+                backed.setdefault(label, sentence.unit.offset(sentence.start))
+    return backed
+
+
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+
+
 @register
 class StaleSource(Rule):
-    """A source published long before the report's year.
+    """A source published long before the report's year, said with what kind it is.
 
     **What it does.** Reports each source whose `published` date is more than
     `max_age_years` (default 5; config `rules: {E007: {max_age_years: 3}}`) before the
-    report's year. Reference documents that stay current for years (a title naming an
-    act, a standard, a handbook, guidance: `enduring_sources` in
-    `lint/data/evidence.yaml`) are left alone.
+    report's year, naming its kind (salary data, job-posting data, employment
+    statistics, survey...) from words in its title, publisher and date (`source_kinds` in
+    `lint/data/evidence.yaml`). Laws, regulations, standards, books and guides stay the
+    reference for years and are left alone. A finding is info, and a warning when a
+    sentence cites the source after a figure (a pay figure, a percentage, a count):
+    that figure is as old as its source.
 
     **Why is this bad?** Pay, demand and hiring data age fast; a 2025 report resting on
-    2017 figures describes a market that no longer exists.
+    2017 figures describes a market that no longer exists. An old article cited for an
+    idea matters less, so it is only noted.
 
-    **Example.** In a 2025 report, `[^salary]: Example Recruiting. "Salary Guide",
-    2017. https://example.org/guide` gives `E007 source [^salary] is from 2017, 8 years
-    before the report (2025)`. Use instead: the current edition, or say why the old one
-    still holds.
+    **Example.** In a 2025 report, `- Mid-level pay is £55k–£70k.[^salary]` with
+    `[^salary]: Example Recruiting. "Salary Guide", 2017. https://example.org/guide`
+    gives the warning `E007 source [^salary] (salary data) is from 2017, 8 years before
+    the report (2025), and backs a figure on line 12`. Use instead: the current
+    edition, or say why the old one still holds. `[^flsa]: U.S. Congress. "Fair Labor
+    Standards Act", 1938.` is left alone.
     """
 
     code = "E007"
     name = "stale-source"
     category = Category.EVIDENCE
-    severity = Severity.WARNING
+    severity = Severity.INFO
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         if doc.meta is None:
             return
         limit = context.number_option(self, "max_age_years", 5, least=0)
-        enduring = _evidence_pattern(context, "enduring_sources")
+        kinds = _source_kinds(context)
+        backed: dict[str, int] | None = None
         for index, source in enumerate(_sources(doc)):
-            if enduring is not None and enduring.search(
-                    f"{source.title or ''}\n{source.publisher or ''}"):
-                continue
             years = [int(y) for y in _YEAR.findall(source.published or "")]
             if not years:
                 continue
             age = doc.meta.year - max(years)
-            if age > limit:
-                yield Hit(f"source [^{source.id}] is from {max(years)}, {age} years before "
-                          f"the report ({doc.meta.year})", offset=_source_offset(doc, index),
-                          section="Sources & Further Reading")
+            if age <= limit:
+                continue
+            kind = _kind_of(source, kinds)
+            if kind is not None and kind.stays_current:
+                continue
+            if backed is None:
+                backed = _figures_backed(doc, context)
+            named = f" ({kind.name})" if kind is not None else ""
+            message = (f"source [^{source.id}]{named} is from {max(years)}, {age} years before "
+                       f"the report ({doc.meta.year})")
+            severity = None
+            if source.id in backed:
+                line, _ = doc.position(backed[source.id])
+                message += f", and backs a figure on line {line}"
+                severity = Severity.WARNING
+            yield Hit(message, offset=_source_offset(doc, index),
+                      section="Sources & Further Reading", severity=severity,
+                      data=(("kind", kind.name if kind is not None else "source"),))
 
 
 def _url_key(url: str) -> str:

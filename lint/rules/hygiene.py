@@ -17,6 +17,8 @@ from reportlint.schema import CATALOG
 from reportlint.text import closest, fold, footnote_refs, normalize, words
 
 _PROSE = (Kind.PARAGRAPH, Kind.BULLET)
+_LINES = (Kind.PARAGRAPH, Kind.BULLET, Kind.HEADING, Kind.QUESTION)
+_FURNITURE_TRIM = " \t*_#>|.!:·•↑↓←→⬆▲^«»›‹-"
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", ")", '"', "”", "’", "'", "]")
 
 
@@ -49,8 +51,13 @@ class Placeholder(Rule):
     """A placeholder or draft marker left in the text.
 
     **What it does.** Finds TODO, TBD, FIXME, XXX, "lorem ipsum", template slots such as
-    `{{ role }}`, `{year}`, `[ROLE]` or `<COMPANY>`, and "insert … here" anywhere in the
+    `{{ role }}`, `{year}`, `[ROLE]`, `<COMPANY>` or `[insert email address]`, "insert …
+    here", and promises of text never written ("(details to be added)") anywhere in the
     report: headings, text, tables, sources and front matter (`lint/data/placeholders.yaml`).
+    Draft markers in lower case ("keep a to-do list"), named as things ("TODO comments
+    in merged code") or in `code` are prose. Bracketed slots under a
+    heading that offers the reader a template to copy ("Job description template") are
+    left alone: they are there for the reader to fill in.
 
     **Why is this bad?** A placeholder in a published page says nobody finished it; a
     template slot left unfilled shows the reader the machinery.
@@ -74,12 +81,41 @@ class Placeholder(Rule):
                 for match in pattern.finditer(item if isinstance(item, str) else ""):
                     yield Hit(f'placeholder "{match.group(0)}" in front matter "{key}"',
                               offset=doc.meta_offsets.get(key, 0), section="front matter")
-        for unit in doc.units:
+        template = _pattern(context, "placeholders", "template_headings")
+        for unit, in_template in _with_template_passages(doc, template):
             for match in pattern.finditer(unit.text):
-                if _inside_link_target(unit.text, match.start()):
+                if _inside_link_target(unit.text, match.start()) or _inside_code(
+                        unit.text, match.start()):
+                    continue
+                if in_template and match.group(0)[:1] in _SLOT_OPENERS:
                     continue
                 yield Hit(f'placeholder "{_quote(match.group(0))}"',
                           offset=unit.offset(match.start()), end_offset=unit.offset(match.end()))
+
+
+_SLOT_OPENERS = ("[", "{", "<", "$")
+
+
+def _with_template_passages(doc: Document, template: re.Pattern[str] | None
+                            ) -> Iterator[tuple[Unit, bool]]:
+    """Each unit, and whether it stands under a heading that offers a template to copy."""
+    open_headings: list[tuple[int, bool]] = []  # (level, offers a template)
+    for unit in doc.units:
+        if unit.kind is Kind.HEADING:
+            level = _level_at(doc, unit.offset())
+            open_headings = [h for h in open_headings if h[0] < level]
+            open_headings.append((level, template is not None
+                                  and template.search(unit.text) is not None))
+        yield unit, any(offers for _, offers in open_headings)
+
+
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+
+
+def _inside_code(text: str, index: int) -> bool:
+    """Inside `code`, where {{ braces }} and TODO are the code's, written about."""
+    return "`" in text and any(span.start() < index < span.end()
+                               for span in _CODE_SPAN.finditer(text))
 
 
 def _inside_link_target(text: str, index: int) -> bool:
@@ -208,20 +244,25 @@ def _restates(text: str, title: set[str]) -> bool:
 
 @register
 class LeftoverCaption(Rule):
-    """An image caption left in the report: the title again, plus "report cover".
+    """An image caption left in the report: the title plus "report cover", or a tagged one.
 
     **What it does.** Reports a `cover_caption` in the front matter, or a line in the
     text, that consists of the title (or words of it) and caption words such as
     "report cover", "cover image" or "featured image" (`caption_words` in
-    `lint/data/leftovers.yaml`). A caption that describes the picture is left alone.
+    `lint/data/leftovers.yaml`), and a paragraph that starts with a caption tag such as
+    "[Featured Image]" or "Photo by … on Unsplash" (`caption_tags`). A caption in the
+    front matter that describes the picture is left alone, and so is prose about images.
 
     **Why is this bad?** Scraped or templated pages keep the alt text of the cover
-    image; it repeats the title and tells the reader nothing.
+    image; it repeats the title and tells the reader nothing, and a tagged caption in
+    the body describes a picture the report does not show.
 
     **Example.** `cover_caption: UK Data Analyst Retail Market Analysis 2025 cover
     image` gives `H003 leftover image caption "UK Data Analyst Retail Market Analysis
-    2025 cover image": it only restates the title`. Use instead: delete it, or describe
-    the image ("An analyst reviewing a store-level sales dashboard").
+    2025 cover image": it only restates the title`, and `[Featured Image] A nurse checks
+    a chart at the station` gives `H003 leftover image caption "[Featured Image] A nurse
+    checks…"`. Use instead: delete it, or describe the image in the front matter ("An
+    analyst reviewing a store-level sales dashboard").
     """
 
     code = "H003"
@@ -241,8 +282,14 @@ class LeftoverCaption(Rule):
                 yield Hit(f'leftover image caption "{_quote(value)}": it only restates the '
                           "title", offset=doc.meta_offsets.get("cover_caption", 0),
                           section="front matter")
+        tags = _pattern(context, "leftovers", "caption_tags")
         for unit in doc.units:
-            if unit.kind is not Kind.PARAGRAPH or unit.text.rstrip().endswith(_ENDS_SENTENCE):
+            if unit.kind is not Kind.PARAGRAPH:
+                continue
+            if tags is not None and tags.match(unit.text.lstrip("*_ ")):
+                yield Hit(f'leftover image caption "{_quote(unit.text)}"', offset=unit.offset())
+                continue
+            if unit.text.rstrip().endswith(_ENDS_SENTENCE):
                 continue
             rest, had_caption = _strip_caption(unit.text, caption)
             if had_caption and rest and _restates(rest, title):
@@ -251,18 +298,25 @@ class LeftoverCaption(Rule):
 
 @register
 class StrayTitleLine(Rule):
-    """A stray line that repeats the title or a heading.
+    """A stray line: the title or a heading again, or the furniture of a web page.
 
     **What it does.** Reports a one-line paragraph with no closing punctuation whose
     words all come from the report's title (at least two of them), or that reads
-    nearly like a section heading of the contract, standing as text.
+    nearly like a section heading of the contract, standing as text; and a paragraph,
+    bullet, heading or FAQ question that is nothing but page furniture: "Was this page
+    helpful?", "Share this article", "Back to top", "Content has loaded"
+    (`page_furniture` in `lint/data/leftovers.yaml`). The same words inside a sentence
+    are prose.
 
     **Why is this bad?** A page template's title fragment or box heading, left as body
-    text, shows as a stray line above the first section or inside one.
+    text, shows as a stray line above the first section or inside one; a feedback
+    widget or share bar scraped with the text is a button that does nothing on the page.
 
     **Example.** A line `Data Analyst Retail Market` before "## Executive Summary" in a
     report titled "US Data Analyst Retail Market Analysis 2025" gives `H004 stray line
-    "Data Analyst Retail Market" repeats the title`. Use instead: delete the line.
+    "Data Analyst Retail Market" repeats the title`; a line `Was this page helpful?`
+    gives `H004 stray line "Was this page helpful?" is page furniture`. Use instead:
+    delete the line.
     """
 
     code = "H004"
@@ -273,8 +327,13 @@ class StrayTitleLine(Rule):
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         title = _title_words(doc)
         headings = [spec.name for spec in CATALOG]
+        furniture = _pattern(context, "leftovers", "page_furniture")
         for unit in doc.units:
             text = unit.text.strip()
+            if (furniture is not None and unit.kind in _LINES and "\n" not in text
+                    and furniture.fullmatch(text.strip(_FURNITURE_TRIM))):
+                yield Hit(f'stray line "{_quote(text)}" is page furniture', offset=unit.offset())
+                continue
             if (unit.kind is not Kind.PARAGRAPH or "\n" in text or footnote_refs(text)
                     or text.endswith(_ENDS_SENTENCE) or not 2 <= len(words(text)) <= 12):
                 continue
@@ -293,21 +352,37 @@ def _next_units(units: list[Unit]) -> Iterable[tuple[Unit, Unit | None]]:
     return ((unit, units[i + 1] if i + 1 < len(units) else None) for i, unit in enumerate(units))
 
 
+def _level_at(doc: Document, offset: int) -> int:
+    """The level of the heading whose part holds `offset` (for a heading's own text, its
+    level: in YAML the outline points at the `heading:` key, just before the text); 1
+    before the first heading."""
+    level = 1
+    for heading in doc.outline:
+        if heading.offset > offset:
+            break
+        level = heading.level
+    return level
+
+
 @register
 class EmptyList(Rule):
     """A list with nothing in it: an empty "Related" section, or a lead-in with no list.
 
     **What it does.** Reports a "Related" heading with no link under it (unless the
     configuration requires the section, when S002 reports it), and a line that
-    introduces a list (it ends with a colon) followed directly by a heading or the end
-    of the report.
+    introduces a list (it ends with a colon) followed directly by a heading that ends
+    its part (one at the same level or above) or by the end of the report. A lead-in
+    followed by sub-headings introduces them, and one followed by a table, a code block,
+    a numbered list or a quote introduces that: both are left alone.
 
     **Why is this bad?** The template promised a list and the generator had nothing to
     put in it; readers see a heading or a colon over nothing.
 
     **Example.** `## Related on Example.com` as the report's last line gives `H005
-    "Related on Example.com" lists nothing`. Use instead: two or three links to related
-    reports, or no heading.
+    "Related on Example.com" lists nothing`, and `Where the work is:` directly above
+    `## Role Definition` gives `H005 "Where the work is:" introduces a list that is not
+    there`. Use instead: two or three links to related reports, or no heading; the list
+    the lead-in promised, or no lead-in.
     """
 
     code = "H005"
@@ -321,8 +396,31 @@ class EmptyList(Rule):
                 u.kind is not Kind.HEADING for u in doc.units_in("related")):
             yield Hit(f'"{heading.text}" lists nothing', offset=heading.offset)
         for unit, following in _next_units(doc.units):
-            if (unit.kind is Kind.PARAGRAPH and unit.text.rstrip().endswith(":")
-                    and (following is None or following.kind is Kind.HEADING)):
-                yield Hit(f'"{_quote(unit.text)}" introduces a list that is not there',
-                          offset=unit.offset())
+            if not (unit.kind is Kind.PARAGRAPH and unit.text.rstrip().endswith(":")):
+                continue
+            end = unit.offset(len(unit.text))
+            if following is None:
+                between = doc.source[end:]
+            elif following.kind is Kind.HEADING:
+                # "Three things change:" over "### Pricing", "### Risk": the sub-parts
+                # are what it introduces.
+                if _level_at(doc, following.offset()) > _level_at(doc, unit.offset()):
+                    continue
+                between = doc.source[end:following.offset()]
+            else:
+                continue
+            # In Markdown a code block, an HTML block or an image may stand between
+            # without being a unit; the YAML form makes each of them a unit.
+            if doc.format == "markdown" and not _only_markup(between):
+                continue
+            yield Hit(f'"{_quote(unit.text)}" introduces a list that is not there',
+                      offset=unit.offset())
+
+
+_MARKUP = re.compile(r"[\s#*_:>|-]*")
+
+
+def _only_markup(text: str) -> bool:
+    """Nothing but blank lines and heading marks: no content between two units."""
+    return _MARKUP.fullmatch(text) is not None
 

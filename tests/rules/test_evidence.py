@@ -105,8 +105,9 @@ FIXTURE_FINDINGS = {
         ("E001", "Most research teams", 'uncited claim (quantifier "Most")'),
         ("E001", "By 2026, AI synthesis", 'uncited claim (forecast "By 2026")'),
         ("E001", "Senior researchers outside", 'uncited claim (number "10-15%")'),
-        ("E007", "[^salary-guide]:", "source [^salary-guide] is from 2017, 8 years before "
-                                     "the report (2025)"),
+        ("E007", "[^salary-guide]:", "source [^salary-guide] (salary data) is from 2017, 8 "
+                                     "years before the report (2025), and backs a figure "
+                                     "on line 38"),
         ("E006", "[^recruiter-guide]:", "source [^recruiter-guide] has no publisher or date"),
         ("E008", "[^recruiter-guide]:", "source [^recruiter-guide] has the same URL as "
                                         "[^salary-guide] (line 54)"),
@@ -206,6 +207,58 @@ def test_stale_source_threshold_is_configurable(lint_text: Lint) -> None:
     assert [f.message for f in found] == [
         "source [^cfpb] is from 2021, 4 years before the report (2025)"]
     # the 2019 examination handbook stays: reference documents do not go stale
+
+
+def _dated(text: str, source: str, date: str) -> str:
+    """The support report with one source's date and title changed."""
+    line = next(line for line in text.splitlines() if line.startswith(f"[^{source}]:"))
+    return text.replace(line, line.replace("August 2025", date).replace("November 2025", date))
+
+
+def test_stale_data_backing_a_figure_is_a_warning(lint_text: Lint) -> None:
+    """The BLS wage page backs "$60,340": as old as its source, the figure is stale."""
+    text = _dated(GOOD, "bls-support", "May 2016")
+    found = [f for f in lint_text(text) if f.rule == "E007"]
+    assert [(f.severity, f.message) for f in found] == [(
+        Severity.WARNING, "source [^bls-support] (employment statistics) is from 2016, 9 "
+        f"years before the report (2025), and backs a figure on line {line_of(text, '$60,340')}")]
+    assert found[0].line == line_of(text, "[^bls-support]:")
+
+
+def test_stale_source_backing_no_figure_is_info(lint_text: Lint) -> None:
+    """The complaint database is cited for what it shows, not for a number."""
+    text = _dated(GOOD, "cfpb", "November 2017")
+    assert [(f.severity, f.message) for f in lint_text(text) if f.rule == "E007"] == [
+        (Severity.INFO, "source [^cfpb] is from 2017, 8 years before the report (2025)")]
+    # a severity set in the config holds for every finding of the rule
+    found = lint_text(_dated(GOOD, "bls-support", "May 2016"), severity={"E007": "info"})
+    assert [f.severity for f in found if f.rule == "E007"] == [Severity.INFO]
+
+
+@pytest.mark.parametrize(("source", "title"), [
+    ("pci", "Payment Card Industry Data Security Standard v3.2"),          # a standard
+    ("fednow", "Electronic Fund Transfer Act"),                            # a law
+    ("fednow", "Regulation E: Electronic Fund Transfers, final regulations"),
+    ("cfpb", "Site Reliability Engineering (book)"),                        # a book
+    ("cfpb", "Incident Response Field Guide"),                              # a guide
+])
+def test_laws_standards_books_and_guides_do_not_go_stale(lint_text: Lint, source: str,
+                                                         title: str) -> None:
+    line = next(line for line in GOOD.splitlines() if line.startswith(f"[^{source}]:"))
+    old_title = line.split('"')[1]
+    dated = line.replace(old_title, title)
+    for date in ("June 2024", "July 2023", "November 2025"):
+        dated = dated.replace(date, "2002")
+    assert [f for f in lint_text(GOOD.replace(line, dated)) if f.rule == "E007"] == []
+
+
+def test_a_salary_guide_is_salary_data_not_a_guide(lint_text: Lint) -> None:
+    line = next(line for line in GOOD.splitlines() if line.startswith("[^cfpb]:"))
+    dated = line.replace("Consumer Complaint Database", "Fintech Salary Guide").replace(
+        "November 2025", "2018")
+    found = [f for f in lint_text(GOOD.replace(line, dated)) if f.rule == "E007"]
+    assert [f.message for f in found] == [
+        "source [^cfpb] (salary data) is from 2018, 7 years before the report (2025)"]
 
 
 def test_duplicate_url_ignores_scheme_www_and_trailing_slash(lint_text: Lint) -> None:

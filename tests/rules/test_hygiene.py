@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SUPPORT_REPORT, clean_reports, lint
 from reportlint.findings import Finding
+from reportlint.readers import read_document
 from reportlint.readers.pagetext import import_page_text
 from reportlint.writers.markdown import render_markdown
+from reportlint.writers.yaml import render_yaml
 
 GOOD = SUPPORT_REPORT.read_text(encoding="utf-8")
 HYGIENE = FIXTURES / "hygiene"
@@ -167,6 +169,48 @@ def test_not_a_placeholder(lint_text: Lint, inserted: str) -> None:
     assert hygiene(lint_text(text)) == []
 
 
+@pytest.mark.parametrize(("inserted", "message"), [
+    ("- Send questions to [insert email address] before the call.\n",
+     'placeholder "[insert email address]"'),
+    ("- Ask [Company Name] how incidents are paid.\n", 'placeholder "[Company Name]"'),
+    ("(A worked example of a settlement break will be added here.)\n\n",
+     'placeholder "(A worked example of a settlement break will be added here.)"'),
+    ("- Weekend cover rota (details to be added)\n", 'placeholder "(details to be added)"'),
+    ("- On-call pay: TODO\n", 'placeholder "TODO"'),
+])
+def test_leftover_promises_and_reader_instructions(lint_text: Lint, inserted: str,
+                                                   message: str) -> None:
+    text = GOOD.replace("- Is on-call paid", inserted + "- Is on-call paid")
+    assert [(f.rule, f.message) for f in hygiene(lint_text(text))] == [("H001", message)]
+
+
+@pytest.mark.parametrize("inserted", [
+    "- Engineers who leave TODO comments in runbooks get asked about them.\n",
+    "- Ask how tickets with a fix date marked TBD are escalated.\n",
+    "- Alert templates render `{{ $labels.instance }}` into the page text.\n",
+    "- Settlement cut-off times are to be confirmed with each new partner bank.\n",
+])
+def test_prose_about_markers_and_slots_is_not_a_placeholder(lint_text: Lint,
+                                                             inserted: str) -> None:
+    text = GOOD.replace("- Is on-call paid", inserted + "- Is on-call paid")
+    assert hygiene(lint_text(text)) == []
+
+
+def test_slots_in_a_template_offered_to_copy_are_left_alone(lint_text: Lint) -> None:
+    template = ("### Incident update template\n\nCustomer impact: [describe the impact]\n\n"
+                "Next update from [Company Name] at [insert time].\n\n")
+    text = GOOD.replace("## Action Plan\n\n", "## Action Plan\n\n" + template)
+    assert hygiene(lint_text(text)) == []
+    # a draft marker stays one, template or not; slots after the template are slots
+    text = GOOD.replace("## Action Plan\n\n", "## Action Plan\n\n" + template
+                        + "Owner: TBD\n\n")
+    assert [f.message for f in hygiene(lint_text(text))] == ['placeholder "TBD"']
+    plan = "### Candidate plan (30 / 60 / 90 days)\n\n"
+    text = GOOD.replace("## Action Plan\n\n", "## Action Plan\n\n" + template).replace(
+        plan, plan + "Ask [Company Name] first.\n\n")
+    assert [f.message for f in hygiene(lint_text(text))] == ['placeholder "[Company Name]"']
+
+
 def test_placeholder_in_a_front_matter_list(lint_text: Lint) -> None:
     text = GOOD.replace("role_aliases: [Application Support Analyst]",
                         "role_aliases: [Application Support Analyst, \"{{ alias }}\"]")
@@ -189,6 +233,80 @@ def test_a_repeated_term_is_not_a_slot(lint_text: Lint) -> None:
     text = GOOD.replace("- Reconciliation is a daily control.", "- Daily control: ledger "
                         "breaks. Reconciliation is a daily control.")
     assert hygiene(lint_text(text)) == []
+
+
+@pytest.mark.parametrize(("inserted", "message"), [
+    ("Was this page helpful? Yes No", 'stray line "Was this page helpful? Yes No" is page '
+                                      "furniture"),
+    ("Content has loaded", 'stray line "Content has loaded" is page furniture'),
+    ("- Share this article", 'stray line "Share this article" is page furniture'),
+    ("Back to top ↑", 'stray line "Back to top ↑" is page furniture'),
+])
+def test_page_furniture_is_a_stray_line(lint_text: Lint, inserted: str, message: str) -> None:
+    text = GOOD.replace("## Action Plan\n\n", f"## Action Plan\n\n{inserted}\n\n")
+    assert [(f.rule, f.message) for f in hygiene(lint_text(text))] == [("H004", message)]
+
+
+def test_a_tagged_caption_is_a_leftover(lint_text: Lint) -> None:
+    caption = "[Featured Image] Two analysts reading a payments dashboard on a wall screen"
+    text = GOOD.replace("## Action Plan\n\n", f"## Action Plan\n\n{caption}\n\n")
+    assert [(f.rule, f.line) for f in hygiene(lint_text(text))] == [
+        ("H003", line_of(text, caption))]
+
+
+@pytest.mark.parametrize("inserted", [
+    "- Ask whether last quarter's incident reviews were helpful to the desk.",
+    "- Share this week's break report with the settlement team before noon.",
+    "- Bring a photo of your on-call rota to the interview.",
+])
+def test_prose_about_feedback_sharing_and_images_is_left_alone(lint_text: Lint,
+                                                               inserted: str) -> None:
+    text = GOOD.replace("- Is on-call paid", inserted + "\n- Is on-call paid")
+    assert hygiene(lint_text(text)) == []
+
+
+@pytest.mark.parametrize("following", [
+    "### Payments\n\nCard and ACH incidents.\n\n### Lending\n\nLoan servicing incidents.\n",
+    "```\nselect * from settlements where status = 'failed'\n```\n",
+    "| Queue | Owner |\n|---|---|\n| Payments | Tier 2 |\n",
+    "1. Read the alert.\n2. Check the ledger.\n",
+    "> Start with the ledger, not the logs.\n",
+])
+def test_a_lead_in_over_something_is_not_an_empty_list(lint_text: Lint,
+                                                       following: str) -> None:
+    text = GOOD.replace("## Action Plan\n\n",
+                        f"## Action Plan\n\nThe desk's work splits like this:\n\n{following}\n")
+    assert [f for f in hygiene(lint_text(text)) if f.rule == "H005"] == []
+
+
+def test_a_lead_in_over_the_next_section_is_an_empty_list(lint_text: Lint) -> None:
+    text = GOOD.replace("## Action Plan\n\n", "## Action Plan\n\nThe desk's work splits "
+                        "like this:\n\n### Candidate plan\n\nStart here.\n\nFirst steps:\n\n")
+    text = text.replace("\n## Risks", "\nWhat to watch:\n\n## Risks", 1)
+    found = [(f.line, f.message) for f in hygiene(lint_text(text)) if f.rule == "H005"]
+    # "First steps:" stands over a sibling "###", "What to watch:" over the next "##";
+    # "The desk's work splits like this:" introduces its sub-heading
+    assert found == [
+        (line_of(text, "First steps:"), '"First steps:" introduces a list that is not there'),
+        (line_of(text, "What to watch:"), '"What to watch:" introduces a list that is not there')]
+
+
+def test_the_yaml_form_gives_the_same_lead_in_and_template_findings(tmp_path: Path) -> None:
+    """Offsets differ in YAML (the outline points at `heading:`); the findings do not."""
+    template = ("### Incident update template\n\nNext update from [Company Name].\n\n"
+                "Owner: TBD\n\n")
+    text = GOOD.replace("## Action Plan\n\n", "## Action Plan\n\nTwo plans follow:\n\n"
+                        + template).replace("\n## Risks", "\nWhat to watch:\n\n## Risks", 1)
+    markdown = tmp_path / "report.md"
+    markdown.write_text(text, encoding="utf-8")
+    report = read_document(markdown).report
+    assert report is not None
+    as_yaml = tmp_path / "report.yaml"
+    as_yaml.write_text(render_yaml(report), encoding="utf-8")
+    found = {form: sorted(f.message for f in hygiene(lint([path], select=["hygiene"])))
+             for form, path in (("md", markdown), ("yaml", as_yaml))}
+    assert found["md"] == found["yaml"] == [
+        '"What to watch:" introduces a list that is not there', 'placeholder "TBD"']
 
 
 def test_related_required_by_config_is_s002s(lint_text: Lint) -> None:
