@@ -15,7 +15,9 @@ from reportlint.registry import Context, Rule, register
 from reportlint.text import PhraseMatch, split_sentences, tokens
 from reportlint.vocabulary import (
     Counted,
+    Foreign,
     Reading,
+    RoleFamilies,
     RoleFamily,
     Vocabulary,
     reading,
@@ -44,25 +46,42 @@ class Passage:
 @dataclass
 class RoleFacts:
     role: str
-    family: RoleFamily | None
+    families: RoleFamilies | None
     vocabulary: Vocabulary
     names: RoleNames
     finder: TitleFinder
     passages: list[Passage] = field(default_factory=list)
+    # The other families a passage of this report is written in on its own (C004).
+    standing_out: set[str] = field(default_factory=set)
 
-    def foreign(self, reading: Reading, context: Context) -> tuple[str, int] | None:
-        """The other family that dominates a reading, if its words are enough."""
-        if self.family is None:
+    @property
+    def family(self) -> RoleFamily | None:
+        return self.families.primary if self.families else None
+
+    def foreign(self, reading: Reading, context: Context) -> Foreign | None:
+        """The other family a passage (or sentence) is written in: on its own, with at
+        least `min_words` distinct words of it weighing `min_weight`, one of them
+        unmistakable or `min_weight_leaning` in all; or, where a passage of this report
+        already is, with one unmistakable word or `min_weight` of leaning ones. Either
+        way its words must outweigh the role's own families' words beside them."""
+        if self.families is None:
             return None
-        leader = reading.leader(self.family)
-        if leader is None:
+        found = reading.foreign(self.families)
+        if found is None or found.weight <= found.own:
             return None
-        family, weight = leader
-        least = context.number_option(ForeignVocabulary, "min_weight", 2.0)
-        least_leaning = context.number_option(ForeignVocabulary, "min_weight_leaning", 3.0)
-        if weight >= least and (family in reading.strong or weight >= least_leaning):
-            return leader
+        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
+        if self.stands_alone(found, context, least):
+            return found
+        if found.family in self.standing_out and (found.strong or found.weight >= least):
+            return found
         return None
+
+    def stands_alone(self, found: Foreign, context: Context, least: float) -> bool:
+        """Whether a passage is written in another family on its own (see `foreign`)."""
+        least_words = context.number_option(ForeignVocabulary, "min_words", 2.0)
+        least_leaning = context.number_option(ForeignVocabulary, "min_weight_leaning", 4.0)
+        return (found.weight >= least and len(found.words) >= least_words
+                and (found.strong or found.weight >= least_leaning))
 
 
 _LAST: list[tuple[Document, Context, RoleFacts]] = []
@@ -77,11 +96,9 @@ def role_facts(doc: Document, context: Context) -> RoleFacts | None:
         return _LAST[0][2]
     vocabulary = vocabulary_for(context.config, meta.industry)
     names = RoleNames([meta.role, *meta.role_aliases], title_words_for(context.config))
-    wanted = context.option(ForeignVocabulary, "family", None)
-    family = (vocabulary.families.get(str(wanted)) if wanted else None) or \
-        vocabulary.family_of([meta.role, *meta.role_aliases])
-    facts = RoleFacts(meta.role, family, vocabulary, names,
-                       TitleFinder(vocabulary.title_matcher, names))
+    facts = RoleFacts(meta.role, _families(vocabulary, [meta.role, *meta.role_aliases],
+                                           context), vocabulary, names,
+                      TitleFinder(vocabulary.title_matcher, names))
     for text, at in _passages(doc):
         words = tokens(text)
         folded = [word.casefold() for word, _, _ in words]
@@ -91,8 +108,25 @@ def role_facts(doc: Document, context: Context) -> RoleFacts | None:
         matches = vocabulary.find(text, words, skip, folded)
         facts.passages.append(Passage(text, at, words, folded, own, named, matches,
                                       reading(matches)))
+    if facts.families is not None:
+        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
+        for passage in facts.passages:
+            found = passage.reading.foreign(facts.families)
+            if found is not None and found.weight > found.own and facts.stands_alone(
+                    found, context, least):
+                facts.standing_out.add(found.family)
     _LAST[:] = [(doc, context, facts)]
     return facts
+
+
+def _families(vocabulary: Vocabulary, names: list[str], context: Context
+              ) -> RoleFamilies | None:
+    """The role's families: the `family` option's (one key or a list) when it names
+    known families, else those its title and aliases name."""
+    wanted = context.option(ForeignVocabulary, "family", None)
+    keys = [wanted] if isinstance(wanted, str) else wanted if isinstance(wanted, list) else []
+    chosen = tuple(vocabulary.families[str(k)] for k in keys if str(k) in vocabulary.families)
+    return RoleFamilies(chosen) if chosen else vocabulary.families_of(names)
 
 
 def _passages(doc: Document) -> Iterator[tuple[str, Callable[[int], int]]]:
@@ -245,13 +279,12 @@ class ForeignVocabulary(Rule):
             found = facts.foreign(passage.reading, context)
             if found is None:
                 continue
-            family = facts.vocabulary.families[found[0]]
-            words = tuple(dict.fromkeys(passage.reading.words[family.key]))
+            family = facts.vocabulary.families[found.family]
             yield Hit(f"{family.label} vocabulary in {_article(facts.role)} {facts.role} "
-                      f"report: {', '.join(words)}", offset=passage.at(0),
+                      f"report: {', '.join(found.words)}", offset=passage.at(0),
                       end_offset=passage.at(len(passage.text) - 1) + 1,
-                      data=(("family", family.label), ("words", words),
-                            ("weight", found[1])))
+                      data=(("family", family.label), ("words", found.words),
+                            ("weight", found.weight)))
 
 
 @register
@@ -292,8 +325,8 @@ class RoleDrift(Rule):
                 sentence = reading(m for m in passage.matches if start <= m.start < end)
                 found = facts.foreign(sentence, context)
                 if found is not None:
-                    drifting[found[0]] += 1
-                    words.setdefault(found[0], Counter()).update(sentence.words[found[0]])
+                    drifting[found.family] += 1
+                    words.setdefault(found.family, Counter()).update(found.words)
         least = context.number_option(self, "min_sentences", 20.0)
         if not drifting or total < least:
             return

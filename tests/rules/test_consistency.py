@@ -279,13 +279,13 @@ def test_thresholds_and_family_come_from_config(imported_example: Path) -> None:
 
 
 def test_config_adds_words_to_a_family(lint_text: Lint) -> None:
-    text = with_bullet(GOOD, "- Triage alerts and tickets", "Chase the spiff before quarter "
-                       "end.")
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "Chase the spiff and the "
+                       "accelerator before quarter end.")
     assert consistency(lint_text(text), "C004") == []
     extended = lint_text(text, data={"role_families": {"families": {"sales": {
-        "strong": ["spiff"]}}}})
+        "strong": ["spiff", "accelerator"]}}}})
     assert [f.message for f in consistency(extended, "C004")] == [
-        "sales vocabulary in a Production Support Analyst report: spiff"]
+        "sales vocabulary in a Production Support Analyst report: spiff, accelerator"]
 
 
 def test_config_adds_a_family(lint_text: Lint) -> None:
@@ -379,7 +379,7 @@ FIXTURE_FINDINGS = {
     "data-analyst-healthcare-us-2025.md": [
         (7, "C007", "published 2024-12-01 is before the report's year, 2025, begins"),
         (19, "C004", "marketing vocabulary in a Data Analyst report: content calendar, organic "
-                     "traffic, SEO, mqls, campaign"),
+                     "traffic, SEO, mqls"),
         (22, "C006", '"Market Snapshot (2024)" names 2024; the report is for 2025'),
         (29, "C008", 'names the industry "Retail" where the report\'s own goes; this report is '
                      "about Healthcare"),
@@ -388,7 +388,7 @@ FIXTURE_FINDINGS = {
         (57, "C003", '"Data Scientist" where the report speaks of its own role ("as a"); this '
                      "report is about a Data Analyst"),
         (62, "C004", "marketing vocabulary in a Data Analyst report: landing page, email nurture, "
-                     "open rates, click-through rate, audience"),
+                     "open rates, click-through rate"),
         (77, "C002", 'role written "data anlyst" (case, spelling); the front matter calls it '
                      '"Data Analyst"'),
         (117, "C002", 'role written "Data-Analyst" (hyphenation); the front matter calls it '
@@ -396,7 +396,7 @@ FIXTURE_FINDINGS = {
     ],
     "product-designer-saas-us-2025.md": [
         (19, "C004", "software engineering vocabulary in a Product Designer report: pull "
-                     "requests, unit tests, test coverage, deploy"),
+                     "requests, unit tests, test coverage"),
         (20, "C008", 'names the region "UK" where the report\'s own goes; this report is about US'),
         (57, "C004", "software engineering vocabulary in a Product Designer report: refactor, "
                      "monolith, microservices, code review"),
