@@ -247,14 +247,22 @@ class OtherRoleTitle(Rule):
 class ForeignVocabulary(Rule):
     """A paragraph or bullet written in another role family's vocabulary.
 
-    **What it does.** Works out the report's role family from its role (the titles in
-    `role_families.yaml` first, then the role's head noun or family keyword, or the
-    `family` option), then weighs each paragraph, bullet, FAQ question and table row for
-    the distinctive words of every family. It flags the ones where one other family's
-    words outweigh all others, the own family's included: an unmistakable word (weight
-    2) or several leaning ones (weight 1, at least `min_weight_leaning`, default 3).
-    Job titles, the words every role in the report's industry uses (`markets.yaml`) and
-    neighbouring families (a Data Engineer does code review) do not count.
+    **What it does.** Reads the report's role whole to find its families (the family
+    that lists the exact title in `role_families.yaml`, the family of its head noun and
+    of every keyword in it: a DevSecOps Engineer is security and infrastructure, a
+    Security Operations Analyst is security; or the `family` option, one family key or
+    a list). Then it weighs each paragraph, bullet, FAQ question and table row for the
+    words of every other family, counting only words that no family of the role, none
+    of their declared neighbours (design for a Frontend Developer) and none of their
+    shared phrases ("technical debt" for a Product Manager) claim. Job titles and the
+    words every role in the report's industry uses (`markets.yaml`) do not count. A
+    passage is flagged when another family's words outweigh the role's own there and
+    either make a paragraph on their own (at least `min_words`, default 2, distinct
+    words weighing `min_weight`, default 3: an unmistakable word weighs 2, a leaning one
+    1, and without an unmistakable one they must weigh `min_weight_leaning`, default 4)
+    or, where the report already has such a paragraph in that family's words, hold one
+    unmistakable word or `min_weight` of leaning ones. A single borrowed term in an
+    otherwise sound report is not drift.
 
     **Why is this bad?** Text written for the wrong role is the defect a publisher fears
     most: a support report that talks of win rates and mutual action plans tells the
@@ -291,20 +299,22 @@ class ForeignVocabulary(Rule):
 class RoleDrift(Rule):
     """A large share of the report's sentences read as another role family's.
 
-    **What it does.** Counts the sentences in which another family's vocabulary
-    dominates, as `foreign-vocabulary` judges paragraphs, and reports once, at the front
-    matter's `role`, when their share of all sentences passes `share` (default 0.1) in a
-    report of at least `min_sentences` (default 20) sentences. On the reports in
-    content/ and the clean fixtures the share is 0; on a support report built from a
-    sales template it is about a quarter.
+    **What it does.** Counts the sentences written in another family's words, judged as
+    `foreign-vocabulary` judges passages (the role's families, neighbours and shared
+    phrases left out), for the families that `foreign-vocabulary` finds a whole
+    paragraph of in the report. It reports once, at the front matter's `role`, when
+    their share of all sentences passes `share` (default 0.1) in a report of at least
+    `min_sentences` (default 20) sentences. On the reports in content/ and the clean
+    fixtures the share is 0; on a support report built from a sales template it is
+    about a quarter.
 
     **Why is this bad?** A paragraph here and there may be a slip; a report in which one
     sentence in ten belongs to another job was generated or copied from the wrong
     template and needs rewriting, not patching.
 
-    **Example.** A Production Support Analyst report in which 49 of 190 sentences talk of
-    quotas, win rates and prospects gives `C005 26% of sentences (49 of 190) use another
-    role family's vocabulary, most of them sales (49), in a Production Support Analyst
+    **Example.** A Production Support Analyst report in which 51 of 189 sentences talk of
+    quotas, win rates and prospects gives `C005 27% of sentences (51 of 189) use another
+    role family's vocabulary, most of them sales (51), in a Production Support Analyst
     report: ...`. Use instead: rewrite the report from the support template.
     """
 
