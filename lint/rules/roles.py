@@ -157,6 +157,11 @@ def _joined_row(cells: list[Unit]) -> tuple[str, Callable[[int], int]]:
 
 
 def _article(name: str) -> str:
+    """"a" or "an" before a role: by sound, so an acronym is read letter by letter ("a
+    UX Researcher", "an SRE", "an HR Business Partner")."""
+    first = name.split()[0] if name.split() else name
+    if len(first) > 1 and first.isupper():
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
     return "an" if name[:1].casefold() in "aeiou" else "a"
 
 
