@@ -70,7 +70,6 @@ class Foreign:
     weight: int
     words: tuple[str, ...]
     strong: bool
-    own: int  # the weight of the role's own families' words beside them
 
 
 @dataclass(frozen=True)
@@ -83,8 +82,8 @@ class Reading:
     def foreign(self, role: RoleFamilies) -> Foreign | None:
         """The other family whose words this text uses most, counting only the words
         that belong to none of the role's families, none of their neighbours and none of
-        the phrases they share; or None when it uses no such words. The words of the
-        role's own families weigh against it (`Foreign.own`)."""
+        the phrases they share; or None when it uses no such words, or when the role's
+        own families' words beside them weigh as much."""
         own_keys, allowed = role.keys, role.keys | role.neighbours
         shared = role.shared
         own = 0
@@ -105,8 +104,10 @@ class Reading:
         if not weights:
             return None
         family = max(weights, key=lambda f: (weights[f], f in strong, len(words[f])))
+        if weights[family] <= own:
+            return None
         return Foreign(family, weights[family], tuple(dict.fromkeys(words[family])),
-                       family in strong, own)
+                       family in strong)
 
 
 class Vocabulary:
@@ -176,11 +177,6 @@ class Vocabulary:
                 found += [(rank + 2, -match.start, key) for key in match.value]
         keys = list(dict.fromkeys(key for _, _, key in sorted(found)))
         return RoleFamilies(tuple(self.families[k] for k in keys)) if keys else None
-
-    def family_of(self, names: Sequence[str]) -> RoleFamily | None:
-        """The role's first family (see `families_of`)."""
-        families = self.families_of(names)
-        return families.primary if families else None
 
     def find(self, text: str, words: Sequence[tuple[str, int, int]] | None = None,
              skip: Sequence[tuple[int, int]] = (),

@@ -59,25 +59,22 @@ class RoleFacts:
         return self.families.primary if self.families else None
 
     def foreign(self, reading: Reading, context: Context) -> Foreign | None:
-        """The other family a passage (or sentence) is written in: on its own, with at
-        least `min_words` distinct words of it weighing `min_weight`, one of them
-        unmistakable or `min_weight_leaning` in all; or, where a passage of this report
-        already is, with one unmistakable word or `min_weight` of leaning ones. Either
-        way its words must outweigh the role's own families' words beside them."""
-        if self.families is None:
-            return None
-        found = reading.foreign(self.families)
-        if found is None or found.weight <= found.own:
-            return None
-        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
-        if self.stands_alone(found, context, least):
+        """The other family a passage (or sentence) is written in: on its own (see
+        `stands_alone`), or, where a passage of this report already is, with one
+        unmistakable word of it or `min_weight` of leaning ones."""
+        found = reading.foreign(self.families) if self.families else None
+        if found is None or self.stands_alone(found, context):
             return found
+        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
         if found.family in self.standing_out and (found.strong or found.weight >= least):
             return found
         return None
 
-    def stands_alone(self, found: Foreign, context: Context, least: float) -> bool:
-        """Whether a passage is written in another family on its own (see `foreign`)."""
+    def stands_alone(self, found: Foreign, context: Context) -> bool:
+        """Whether another family's words make a paragraph on their own: at least
+        `min_words` distinct words weighing `min_weight`, one of them unmistakable or
+        all of them `min_weight_leaning`."""
+        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
         least_words = context.number_option(ForeignVocabulary, "min_words", 2.0)
         least_leaning = context.number_option(ForeignVocabulary, "min_weight_leaning", 4.0)
         return (found.weight >= least and len(found.words) >= least_words
@@ -109,11 +106,9 @@ def role_facts(doc: Document, context: Context) -> RoleFacts | None:
         facts.passages.append(Passage(text, at, words, folded, own, named, matches,
                                       reading(matches)))
     if facts.families is not None:
-        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
         for passage in facts.passages:
             found = passage.reading.foreign(facts.families)
-            if found is not None and found.weight > found.own and facts.stands_alone(
-                    found, context, least):
+            if found is not None and facts.stands_alone(found, context):
                 facts.standing_out.add(found.family)
     _LAST[:] = [(doc, context, facts)]
     return facts
