@@ -9,7 +9,7 @@ in `markets.yaml` and never count against a report about that industry.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlint.data import strings
@@ -31,30 +31,83 @@ class RoleFamily:
     heads: frozenset[str]
     keywords: tuple[str, ...]
     neighbours: frozenset[str] = frozenset()
+    shared: frozenset[str] = frozenset()  # other families' phrases, as `_stem` keys
+
+
+@dataclass(frozen=True)
+class RoleFamilies:
+    """The families one role belongs to, read from its whole title: a DevSecOps Engineer
+    is security and infrastructure, a Marketing Data Analyst data and marketing. The
+    first is the one the title names last (its head), the family findings speak of."""
+
+    members: tuple[RoleFamily, ...]
+
+    @property
+    def primary(self) -> RoleFamily:
+        return self.members[0]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(family.key for family in self.members)
+
+    @property
+    def neighbours(self) -> frozenset[str]:
+        """Families whose words are ordinary in this role's reports."""
+        return frozenset().union(*(f.neighbours for f in self.members)) - self.keys
+
+    @property
+    def shared(self) -> frozenset[str]:
+        """Other families' phrases that are ordinary in this role's reports."""
+        return frozenset().union(*(family.shared for family in self.members))
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """The other family a piece of text is written in: its weight, the distinct words
+    that make it, and whether one of them is unmistakable (strong)."""
+
+    family: str
+    weight: int
+    words: tuple[str, ...]
+    strong: bool
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What one piece of text's distinctive words say: weight and words per family, and
-    the families of which it used at least one unmistakable (strong) word."""
+    """The distinctive phrases one piece of text uses, each distinct phrase once:
+    (comparison key, as written, the families it counts for)."""
 
-    weights: dict[str, int] = field(default_factory=dict)
-    words: dict[str, list[str]] = field(default_factory=dict)
-    strong: set[str] = field(default_factory=set)
+    phrases: tuple[tuple[str, str, Weights], ...] = ()
 
-    def leader(self, own: RoleFamily) -> tuple[str, int] | None:
-        """The other family whose words outweigh every family's, own family included,
-        or None when none leads alone. The own family's neighbours do not count."""
-        ranked = sorted(((f, w) for f, w in self.weights.items() if f not in own.neighbours),
-                        key=lambda item: -item[1])
-        if not ranked:
+    def foreign(self, role: RoleFamilies) -> Foreign | None:
+        """The other family whose words this text uses most, counting only the words
+        that belong to none of the role's families, none of their neighbours and none of
+        the phrases they share; or None when it uses no such words, or when the role's
+        own families' words beside them weigh as much."""
+        own_keys, allowed = role.keys, role.keys | role.neighbours
+        shared = role.shared
+        own = 0
+        weights: dict[str, int] = {}
+        words: dict[str, list[str]] = {}
+        strong: set[str] = set()
+        for key, written, counts in self.phrases:
+            mine = [w for f, w in counts if f in own_keys]
+            if mine:
+                own += max(mine)
+            if mine or _stem(key) in shared or any(f in allowed for f, _ in counts):
+                continue
+            for family, weight in counts:
+                weights[family] = weights.get(family, 0) + weight
+                words.setdefault(family, []).append(written)
+                if weight >= STRONG:
+                    strong.add(family)
+        if not weights:
             return None
-        family, weight = ranked[0]
-        if family == own.key or (len(ranked) > 1 and ranked[1][1] == weight):
+        family = max(weights, key=lambda f: (weights[f], f in strong, len(words[f])))
+        if weights[family] <= own:
             return None
-        return family, weight
-
-
+        return Foreign(family, weights[family], tuple(dict.fromkeys(words[family])),
+                       family in strong)
 
 
 class Vocabulary:
@@ -74,7 +127,8 @@ class Vocabulary:
                 tuple(strings(spec.get("titles"))),
                 frozenset(h.casefold() for h in strings(spec.get("heads"))),
                 tuple(strings(spec.get("keywords"))),
-                frozenset(strings(spec.get("neighbours"))))
+                frozenset(strings(spec.get("neighbours"))),
+                frozenset(_stem(_key(p)) for p in strings(spec.get("shared"))))
             for weight, group in ((STRONG, "strong"), (LEANING, "terms")):
                 for phrase in strings(spec.get(group)):
                     counted = phrases.setdefault(phrase, {})
@@ -90,32 +144,39 @@ class Vocabulary:
             (title, _key(title)) for title in dict.fromkeys(self.titles()))
         self._by_title = {_key(title): family for family in reversed(self.families.values())
                           for title in family.titles}
-        self._keywords: PhraseMatcher[str] = PhraseMatcher(
-            (keyword, family.key) for family in self.families.values()
-            for keyword in family.keywords)
+        by_keyword: dict[str, list[str]] = {}
+        for family in self.families.values():
+            for keyword in family.keywords:
+                by_keyword.setdefault(keyword, []).append(family.key)
+        self._keywords: PhraseMatcher[tuple[str, ...]] = PhraseMatcher(
+            (keyword, tuple(keys)) for keyword, keys in by_keyword.items())
 
     def titles(self) -> list[str]:
         return [title for family in self.families.values() for title in family.titles]
 
-    def family_of(self, names: Sequence[str]) -> RoleFamily | None:
-        """The family of a role: an exact title in the data first, then the role name's
-        head noun when it decides ("Designer"), then its nearest family keyword
-        ("Support" in "Production Support Analyst")."""
-        for name in names:
-            if _key(name) in self._by_title:
-                return self._by_title[_key(name)]
-        for name in names:
+    def families_of(self, names: Sequence[str]) -> RoleFamilies | None:
+        """The families of a role, from its whole name and its aliases: the family that
+        lists the exact title, the family of its head noun ("Designer"), and the family
+        of every keyword in it, the longest keyword winning ("Security Operations" is
+        security, not operations; "Marketing Data Analyst" is data and marketing). The
+        family named nearest the end comes first (the head decides)."""
+        found: list[tuple[int, int, str]] = []  # (rank, -position, family)
+        for number, name in enumerate(names):
+            rank = number * 3  # the role itself before its aliases
             words = [w for w, _, _ in tokens(name)]
             if not words:
                 continue
+            exact = self._by_title.get(_key(name))
+            if exact is not None:
+                found.append((rank, 0, exact.key))
             head = words[-1].casefold()
             for family in self.families.values():
                 if head in family.heads or head.rstrip("s") in family.heads:
-                    return family
-            found = self._keywords.find(name)
-            if found:
-                return self.families[found[-1].value]
-        return None
+                    found.append((rank + 1, 0, family.key))
+            for match in self._keywords.find(name):
+                found += [(rank + 2, -match.start, key) for key in match.value]
+        keys = list(dict.fromkeys(key for _, _, key in sorted(found)))
+        return RoleFamilies(tuple(self.families[k] for k in keys)) if keys else None
 
     def find(self, text: str, words: Sequence[tuple[str, int, int]] | None = None,
              skip: Sequence[tuple[int, int]] = (),
@@ -135,21 +196,17 @@ class Vocabulary:
 
 
 def reading(matches: Iterable[PhraseMatch[Counted]]) -> Reading:
-    """Weigh phrases found by `Vocabulary.find`, each distinct phrase counted once."""
-    result = Reading()
-    seen: set[tuple[str, str]] = set()
+    """The phrases found by `Vocabulary.find`, each distinct phrase once."""
+    seen: set[str] = set()
+    phrases: list[tuple[str, str, Weights]] = []
     for match in matches:
         key, counts = match.value
+        if key in seen or not counts:
+            continue
+        seen.add(key)
         written = match.words if match.words.isupper() else match.words.casefold()
-        for family, weight in counts:
-            if (family, key) in seen:
-                continue
-            seen.add((family, key))
-            result.weights[family] = result.weights.get(family, 0) + weight
-            result.words.setdefault(family, []).append(written)
-            if weight >= STRONG:
-                result.strong.add(family)
-    return result
+        phrases.append((key, written, counts))
+    return Reading(tuple(phrases))
 
 
 class Markets:
@@ -217,6 +274,14 @@ class Markets:
 
 def _key(phrase: str) -> str:
     return " ".join(w.casefold() for w, _, _ in tokens(phrase))
+
+
+def _stem(key: str) -> str:
+    """A phrase key without a plural "s", so that a shared "vulnerability" covers the
+    "vulnerabilities" another family lists, and the other way round."""
+    if key.endswith("ies"):
+        return key[:-3] + "y"
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
 
 
 _VOCABULARIES: dict[tuple[str, str, str | None], Vocabulary] = {}

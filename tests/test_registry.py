@@ -92,7 +92,8 @@ def test_rule_options_of_the_wrong_kind_count_as_unset(tmp_path: Path) -> None:
                  "D003": ["near_ratio", "near_min_words", "repeated_sentence_min_words"],
                  "D004": ["containment", "sample_modulus", "max_per_report"],
                  "H002": ["min_words", "max_words", "min_units"],
-                 "C004": ["min_weight"], "C005": ["share", "min_sentences"],
+                 "C004": ["min_weight", "min_words", "min_weight_leaning", "family"],
+                 "C005": ["share", "min_sentences"],
                  "E007": ["max_age_years"]}.items()}
     zero = {"D002": {"min_count": {"2": 0}}, "D004": {"sample_modulus": 0},
             "D003": {"near_ratio": 0}}

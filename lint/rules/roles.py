@@ -15,7 +15,9 @@ from reportlint.registry import Context, Rule, register
 from reportlint.text import PhraseMatch, split_sentences, tokens
 from reportlint.vocabulary import (
     Counted,
+    Foreign,
     Reading,
+    RoleFamilies,
     RoleFamily,
     Vocabulary,
     reading,
@@ -44,25 +46,39 @@ class Passage:
 @dataclass
 class RoleFacts:
     role: str
-    family: RoleFamily | None
+    families: RoleFamilies | None
     vocabulary: Vocabulary
     names: RoleNames
     finder: TitleFinder
     passages: list[Passage] = field(default_factory=list)
+    # The other families a passage of this report is written in on its own (C004).
+    standing_out: set[str] = field(default_factory=set)
 
-    def foreign(self, reading: Reading, context: Context) -> tuple[str, int] | None:
-        """The other family that dominates a reading, if its words are enough."""
-        if self.family is None:
-            return None
-        leader = reading.leader(self.family)
-        if leader is None:
-            return None
-        family, weight = leader
-        least = context.number_option(ForeignVocabulary, "min_weight", 2.0)
-        least_leaning = context.number_option(ForeignVocabulary, "min_weight_leaning", 3.0)
-        if weight >= least and (family in reading.strong or weight >= least_leaning):
-            return leader
+    @property
+    def family(self) -> RoleFamily | None:
+        return self.families.primary if self.families else None
+
+    def foreign(self, reading: Reading, context: Context) -> Foreign | None:
+        """The other family a passage (or sentence) is written in: on its own (see
+        `stands_alone`), or, where a passage of this report already is, with one
+        unmistakable word of it or `min_weight` of leaning ones."""
+        found = reading.foreign(self.families) if self.families else None
+        if found is None or self.stands_alone(found, context):
+            return found
+        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
+        if found.family in self.standing_out and (found.strong or found.weight >= least):
+            return found
         return None
+
+    def stands_alone(self, found: Foreign, context: Context) -> bool:
+        """Whether another family's words make a paragraph on their own: at least
+        `min_words` distinct words weighing `min_weight`, one of them unmistakable or
+        all of them `min_weight_leaning`."""
+        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
+        least_words = context.number_option(ForeignVocabulary, "min_words", 2.0)
+        least_leaning = context.number_option(ForeignVocabulary, "min_weight_leaning", 4.0)
+        return (found.weight >= least and len(found.words) >= least_words
+                and (found.strong or found.weight >= least_leaning))
 
 
 _LAST: list[tuple[Document, Context, RoleFacts]] = []
@@ -77,11 +93,9 @@ def role_facts(doc: Document, context: Context) -> RoleFacts | None:
         return _LAST[0][2]
     vocabulary = vocabulary_for(context.config, meta.industry)
     names = RoleNames([meta.role, *meta.role_aliases], title_words_for(context.config))
-    wanted = context.option(ForeignVocabulary, "family", None)
-    family = (vocabulary.families.get(str(wanted)) if wanted else None) or \
-        vocabulary.family_of([meta.role, *meta.role_aliases])
-    facts = RoleFacts(meta.role, family, vocabulary, names,
-                       TitleFinder(vocabulary.title_matcher, names))
+    facts = RoleFacts(meta.role, _families(vocabulary, [meta.role, *meta.role_aliases],
+                                           context), vocabulary, names,
+                      TitleFinder(vocabulary.title_matcher, names))
     for text, at in _passages(doc):
         words = tokens(text)
         folded = [word.casefold() for word, _, _ in words]
@@ -91,8 +105,23 @@ def role_facts(doc: Document, context: Context) -> RoleFacts | None:
         matches = vocabulary.find(text, words, skip, folded)
         facts.passages.append(Passage(text, at, words, folded, own, named, matches,
                                       reading(matches)))
+    if facts.families is not None:
+        for passage in facts.passages:
+            found = passage.reading.foreign(facts.families)
+            if found is not None and facts.stands_alone(found, context):
+                facts.standing_out.add(found.family)
     _LAST[:] = [(doc, context, facts)]
     return facts
+
+
+def _families(vocabulary: Vocabulary, names: list[str], context: Context
+              ) -> RoleFamilies | None:
+    """The role's families: the `family` option's (one key or a list) when it names
+    known families, else those its title and aliases name."""
+    wanted = context.option(ForeignVocabulary, "family", None)
+    keys = [wanted] if isinstance(wanted, str) else wanted if isinstance(wanted, list) else []
+    chosen = tuple(vocabulary.families[str(k)] for k in keys if str(k) in vocabulary.families)
+    return RoleFamilies(chosen) if chosen else vocabulary.families_of(names)
 
 
 def _passages(doc: Document) -> Iterator[tuple[str, Callable[[int], int]]]:
@@ -123,6 +152,11 @@ def _joined_row(cells: list[Unit]) -> tuple[str, Callable[[int], int]]:
 
 
 def _article(name: str) -> str:
+    """"a" or "an" before a role: by sound, so an acronym is read letter by letter ("a
+    UX Researcher", "an SRE", "an HR Business Partner")."""
+    first = name.split()[0] if name.split() else name
+    if len(first) > 1 and first.isupper():
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
     return "an" if name[:1].casefold() in "aeiou" else "a"
 
 
@@ -213,14 +247,22 @@ class OtherRoleTitle(Rule):
 class ForeignVocabulary(Rule):
     """A paragraph or bullet written in another role family's vocabulary.
 
-    **What it does.** Works out the report's role family from its role (the titles in
-    `role_families.yaml` first, then the role's head noun or family keyword, or the
-    `family` option), then weighs each paragraph, bullet, FAQ question and table row for
-    the distinctive words of every family. It flags the ones where one other family's
-    words outweigh all others, the own family's included: an unmistakable word (weight
-    2) or several leaning ones (weight 1, at least `min_weight_leaning`, default 3).
-    Job titles, the words every role in the report's industry uses (`markets.yaml`) and
-    neighbouring families (a Data Engineer does code review) do not count.
+    **What it does.** Reads the report's role whole to find its families (the family
+    that lists the exact title in `role_families.yaml`, the family of its head noun and
+    of every keyword in it: a DevSecOps Engineer is security and infrastructure, a
+    Security Operations Analyst is security; or the `family` option, one family key or
+    a list). Then it weighs each paragraph, bullet, FAQ question and table row for the
+    words of every other family, counting only words that no family of the role, none
+    of their declared neighbours (design for a Frontend Developer) and none of their
+    shared phrases ("technical debt" for a Product Manager) claim. Job titles and the
+    words every role in the report's industry uses (`markets.yaml`) do not count. A
+    passage is flagged when another family's words outweigh the role's own there and
+    either make a paragraph on their own (at least `min_words`, default 2, distinct
+    words weighing `min_weight`, default 3: an unmistakable word weighs 2, a leaning one
+    1, and without an unmistakable one they must weigh `min_weight_leaning`, default 4)
+    or, where the report already has such a paragraph in that family's words, hold one
+    unmistakable word or `min_weight` of leaning ones. A single borrowed term in an
+    otherwise sound report is not drift.
 
     **Why is this bad?** Text written for the wrong role is the defect a publisher fears
     most: a support report that talks of win rates and mutual action plans tells the
@@ -245,33 +287,34 @@ class ForeignVocabulary(Rule):
             found = facts.foreign(passage.reading, context)
             if found is None:
                 continue
-            family = facts.vocabulary.families[found[0]]
-            words = tuple(dict.fromkeys(passage.reading.words[family.key]))
+            family = facts.vocabulary.families[found.family]
             yield Hit(f"{family.label} vocabulary in {_article(facts.role)} {facts.role} "
-                      f"report: {', '.join(words)}", offset=passage.at(0),
+                      f"report: {', '.join(found.words)}", offset=passage.at(0),
                       end_offset=passage.at(len(passage.text) - 1) + 1,
-                      data=(("family", family.label), ("words", words),
-                            ("weight", found[1])))
+                      data=(("family", family.label), ("words", found.words),
+                            ("weight", found.weight)))
 
 
 @register
 class RoleDrift(Rule):
     """A large share of the report's sentences read as another role family's.
 
-    **What it does.** Counts the sentences in which another family's vocabulary
-    dominates, as `foreign-vocabulary` judges paragraphs, and reports once, at the front
-    matter's `role`, when their share of all sentences passes `share` (default 0.1) in a
-    report of at least `min_sentences` (default 20) sentences. On the reports in
-    content/ and the clean fixtures the share is 0; on a support report built from a
-    sales template it is about a quarter.
+    **What it does.** Counts the sentences written in another family's words, judged as
+    `foreign-vocabulary` judges passages (the role's families, neighbours and shared
+    phrases left out), for the families that `foreign-vocabulary` finds a whole
+    paragraph of in the report. It reports once, at the front matter's `role`, when
+    their share of all sentences passes `share` (default 0.1) in a report of at least
+    `min_sentences` (default 20) sentences. On the reports in content/ and the clean
+    fixtures the share is 0; on a support report built from a sales template it is
+    about a quarter.
 
     **Why is this bad?** A paragraph here and there may be a slip; a report in which one
     sentence in ten belongs to another job was generated or copied from the wrong
     template and needs rewriting, not patching.
 
-    **Example.** A Production Support Analyst report in which 49 of 190 sentences talk of
-    quotas, win rates and prospects gives `C005 26% of sentences (49 of 190) use another
-    role family's vocabulary, most of them sales (49), in a Production Support Analyst
+    **Example.** A Production Support Analyst report in which 51 of 189 sentences talk of
+    quotas, win rates and prospects gives `C005 27% of sentences (51 of 189) use another
+    role family's vocabulary, most of them sales (51), in a Production Support Analyst
     report: ...`. Use instead: rewrite the report from the support template.
     """
 
@@ -292,8 +335,8 @@ class RoleDrift(Rule):
                 sentence = reading(m for m in passage.matches if start <= m.start < end)
                 found = facts.foreign(sentence, context)
                 if found is not None:
-                    drifting[found[0]] += 1
-                    words.setdefault(found[0], Counter()).update(sentence.words[found[0]])
+                    drifting[found.family] += 1
+                    words.setdefault(found.family, Counter()).update(found.words)
         least = context.number_option(self, "min_sentences", 20.0)
         if not drifting or total < least:
             return

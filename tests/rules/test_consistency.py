@@ -51,7 +51,7 @@ def test_every_rule_family_leaves_the_clean_reports_alone() -> None:
     assert [(Path(f.path).name, f.line, f.rule, f.message) for f in found] == []
 
 
-def test_the_clean_reports_cover_every_role_family() -> None:
+def test_the_clean_reports_cover_twelve_role_families() -> None:
     from reportlint.config import Config
     from reportlint.registry import Context
     from reportlint.rules.roles import role_facts
@@ -61,7 +61,26 @@ def test_the_clean_reports_cover_every_role_family() -> None:
         facts = role_facts(read_document(path), Context(Config()))
         assert facts is not None and facts.family is not None, path
         families.add(facts.family.key)
-    assert len(families) == 12
+    assert len(families) >= 12
+
+
+def test_the_judgement_cases_cover_every_role_family() -> None:
+    """Every family in role_families.yaml is the role's family in some C004 case file, so
+    each family's words are judged both ways."""
+    import yaml
+    from reportlint.vocabulary import vocabulary_for
+
+    vocabulary = vocabulary_for(None, None)
+    covered: set[str] = set()
+    for path in (Path(__file__).parent.parent / "judgements" / "cases").glob("c004-*.yaml"):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        roles = {raw["report"]["role"]} | {case["report"]["role"] for case in raw["cases"]
+                                           if "role" in case.get("report", {})}
+        for role in roles:
+            found = vocabulary.families_of([role])
+            assert found is not None, role
+            covered |= found.keys
+    assert covered == set(vocabulary.families)
 
 
 # --- C002 role-name-variant ------------------------------------------------------------
@@ -269,6 +288,78 @@ def test_a_leaning_word_alone_is_not_drift(lint_text: Lint) -> None:
     assert consistency(lint_text(text), "C004") == []
 
 
+SECURITY = (FIXTURES / "consistency" / "clean" / "security-analyst-healthcare-us-2025.md"
+            ).read_text(encoding="utf-8")
+PRODUCT = (FIXTURES / "clean" / "product-manager-edtech-canada-2025.md").read_text(
+    encoding="utf-8")
+
+
+def as_role(text: str, old: str, new: str) -> str:
+    """The report with its front matter's role (and title) renamed."""
+    head, body = text.split("\n---\n", 1)
+    return head.replace(old, new) + "\n---\n" + body
+
+
+@pytest.mark.parametrize(("role", "families"), [
+    ("DevSecOps Engineer", {"security", "infrastructure"}),
+    ("Security Operations Analyst", {"security"}),
+    ("Marketing Data Analyst", {"data", "marketing"}),
+    ("Sales Operations Manager", {"revenue_operations"}),
+    ("Revenue Operations Manager", {"revenue_operations"}),
+    ("Clinical Research Associate", {"clinical"}),
+    ("Frontend Developer", {"frontend", "software_engineering"}),
+    ("Production Support Analyst", {"customer_support"}),
+])
+def test_the_whole_title_decides_the_role_s_families(role: str, families: set[str]) -> None:
+    from reportlint.vocabulary import vocabulary_for
+
+    found = vocabulary_for(None, "SaaS").families_of([role])
+    assert found is not None and found.keys == families
+
+
+def test_the_head_of_a_compound_title_comes_first() -> None:
+    from reportlint.vocabulary import vocabulary_for
+
+    found = vocabulary_for(None, "SaaS").families_of(["Marketing Data Analyst"])
+    assert found is not None and found.primary.key == "data"
+
+
+def test_a_security_operations_title_owns_its_soc_words(lint_text: Lint) -> None:
+    text = as_role(SECURITY, "Security Analyst", "Security Operations Analyst")
+    text = with_bullet(text, "- Screens check whether", "Threat hunting grows analysts: query "
+                       "the SIEM, read EDR telemetry and turn phishing campaigns into "
+                       "detection rules.")
+    assert consistency(lint_text(text), "C004") == []
+    copied = with_bullet(text, "- Screens check whether", "Run the biweekly payroll, reconcile "
+                         "garnishments and answer questions about pay stubs.")
+    assert [(f.line, f.message) for f in consistency(lint_text(copied), "C004")] == [
+        (line_of(copied, "- Run the biweekly payroll"), "payroll vocabulary in a Security "
+         "Operations Analyst report: payroll, garnishments, pay stubs")]
+
+
+def test_shared_terms_of_a_neighbouring_job_are_not_drift(lint_text: Lint) -> None:
+    text = with_bullet(PRODUCT, "- Hiring managers probe", "Weigh technical debt against the "
+                       "next launch, review the API design with engineers and read whether "
+                       "the A/B test reached statistical significance.")
+    assert consistency(lint_text(text), "C004") == []
+    copied = with_bullet(PRODUCT, "- Hiring managers probe", "Review pull requests, raise unit "
+                         "test coverage and refactor the monolith into microservices.")
+    assert [f.message for f in consistency(lint_text(copied), "C004")] == [
+        "software engineering vocabulary in a Product Manager report: pull requests, test "
+        "coverage, refactor, monolith, microservices"]
+
+
+def test_one_borrowed_term_counts_only_beside_a_paragraph_of_its_family(
+        lint_text: Lint) -> None:
+    lone = with_bullet(GOOD, "- Triage alerts and tickets", "Some analysts later move to a "
+                       "team with a quota.")
+    assert consistency(lint_text(lone), "C004") == []
+    beside = with_bullet(lone, "- Triage alerts and tickets", "Run discovery calls, build a "
+                         "mutual action plan and protect your win rate.")
+    assert [f.line for f in consistency(lint_text(beside), "C004")] == [
+        line_of(beside, "- Run discovery calls"), line_of(beside, "- Some analysts later")]
+
+
 def test_thresholds_and_family_come_from_config(imported_example: Path) -> None:
     assert consistency(lint([imported_example], rules={"C005": {"share": 0.5}}), "C005") == []
     strict = consistency(lint([imported_example], rules={"C004": {"min_weight": 4}}), "C004")
@@ -276,16 +367,20 @@ def test_thresholds_and_family_come_from_config(imported_example: Path) -> None:
     # Read as a sales report, the page's support passages are the ones out of place.
     as_sales = consistency(lint([imported_example], rules={"C004": {"family": "sales"}}), "C004")
     assert {dict(f.data)["family"] for f in as_sales} == {"customer support"}
+    # A list makes both families the role's own: nothing is foreign any more.
+    both = consistency(lint([imported_example], rules={"C004": {"family": [
+        "customer_support", "sales"]}}), "C004", "C005")
+    assert both == []
 
 
 def test_config_adds_words_to_a_family(lint_text: Lint) -> None:
-    text = with_bullet(GOOD, "- Triage alerts and tickets", "Chase the spiff before quarter "
-                       "end.")
+    text = with_bullet(GOOD, "- Triage alerts and tickets", "Chase the spiff and the "
+                       "accelerator before quarter end.")
     assert consistency(lint_text(text), "C004") == []
     extended = lint_text(text, data={"role_families": {"families": {"sales": {
-        "strong": ["spiff"]}}}})
+        "strong": ["spiff", "accelerator"]}}}})
     assert [f.message for f in consistency(extended, "C004")] == [
-        "sales vocabulary in a Production Support Analyst report: spiff"]
+        "sales vocabulary in a Production Support Analyst report: spiff, accelerator"]
 
 
 def test_config_adds_a_family(lint_text: Lint) -> None:
@@ -378,8 +473,9 @@ def test_codes_are_documented_with_an_example() -> None:
 FIXTURE_FINDINGS = {
     "data-analyst-healthcare-us-2025.md": [
         (7, "C007", "published 2024-12-01 is before the report's year, 2025, begins"),
-        (19, "C004", "marketing vocabulary in a Data Analyst report: content calendar, organic "
-                     "traffic, SEO, mqls, campaign"),
+        # Organic traffic and MQLs are numbers an analyst reports; the calendar and SEO
+        # are a marketer's work.
+        (19, "C004", "marketing vocabulary in a Data Analyst report: content calendar, SEO"),
         (22, "C006", '"Market Snapshot (2024)" names 2024; the report is for 2025'),
         (29, "C008", 'names the industry "Retail" where the report\'s own goes; this report is '
                      "about Healthcare"),
@@ -387,8 +483,8 @@ FIXTURE_FINDINGS = {
                      "Healthcare"),
         (57, "C003", '"Data Scientist" where the report speaks of its own role ("as a"); this '
                      "report is about a Data Analyst"),
-        (62, "C004", "marketing vocabulary in a Data Analyst report: landing page, email nurture, "
-                     "open rates, click-through rate, audience"),
+        (62, "C004", "marketing vocabulary in a Data Analyst report: landing page, email "
+                     "nurture"),
         (77, "C002", 'role written "data anlyst" (case, spelling); the front matter calls it '
                      '"Data Analyst"'),
         (117, "C002", 'role written "Data-Analyst" (hyphenation); the front matter calls it '
@@ -396,7 +492,7 @@ FIXTURE_FINDINGS = {
     ],
     "product-designer-saas-us-2025.md": [
         (19, "C004", "software engineering vocabulary in a Product Designer report: pull "
-                     "requests, unit tests, test coverage, deploy"),
+                     "requests, unit tests, test coverage"),
         (20, "C008", 'names the region "UK" where the report\'s own goes; this report is about US'),
         (57, "C004", "software engineering vocabulary in a Product Designer report: refactor, "
                      "monolith, microservices, code review"),
