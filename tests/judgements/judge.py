@@ -79,13 +79,16 @@ def _title(front: dict[str, Any]) -> str:
     return f"{front['region']} {front['role']} {front['industry']} Market Analysis {front['year']}"
 
 
+def _front_matter(given: dict[str, Any]) -> dict[str, Any]:
+    front = {"published": f"{given['year']}-11-30", "author": "Reportlint Editorial", **given}
+    front.setdefault("title", _title(front))
+    return front
+
+
 def load_cases(folder: Path = CASES) -> list[Case]:
     cases: list[Case] = []
     for path in sorted(folder.glob("*.yaml")):
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        front = {"published": f"{raw['report']['year']}-11-30", "author": "Reportlint Editorial",
-                 **raw["report"]}
-        front.setdefault("title", _title(front))
         file_ignore = frozenset(raw.get("ignore", ()))
         sources = tuple(raw.get("sources", (DEFAULT_SOURCE,)))
         for index, item in enumerate(raw["cases"]):
@@ -93,7 +96,7 @@ def load_cases(folder: Path = CASES) -> list[Case]:
                 where=f"{path.name}#{index + 1}", text=str(item["text"]).strip("\n"),
                 flag=frozenset(item.get("flag", ())),
                 ignore=file_ignore | frozenset(item.get("ignore", ())),
-                front={**front, **item.get("report", {})},
+                front=_front_matter({**raw["report"], **item.get("report", {})}),
                 section=str(item.get("section", raw.get("section", "Role Definition"))),
                 sources=sources))
     return cases
