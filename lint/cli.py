@@ -81,6 +81,8 @@ def _use_colour(choice: str, to_terminal: bool) -> bool:
 @click.option("--statistics", is_flag=True, help="Print counts per rule and category "
               "(text or json) instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say on standard error which files in the folders were passed over, why.")
 @click.option("--show-source", is_flag=True,
               help="Show the line of each finding with a caret under the spot (text).")
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]),
@@ -115,7 +117,8 @@ def _use_colour(choice: str, to_terminal: bool) -> bool:
 def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, show_diff: bool,
-          output: Path | None, statistics: bool, quiet: bool, show_source: bool, color: str,
+          output: Path | None, statistics: bool, quiet: bool, verbose: bool,
+          show_source: bool, color: str,
           baseline_path: Path | None, new_baseline: Path | None, stdin_filename: str | None,
           jobs: int | None, no_cache: bool, scope: str) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them; '-' reads standard input)."""
@@ -146,6 +149,8 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     if statistics and output_format not in ("text", "json"):
         raise ToolError("--statistics prints text or json")
     known = _load_baseline(baseline_path) if baseline_path is not None else None
+    if verbose:
+        _say_what_was_skipped(paths or (".",), config)
     from reportlint.cache import default_root
 
     cache_root = None if no_cache else default_root(paths or (".",), config)
@@ -190,9 +195,10 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
 
         text = render_statistics(findings, output_format)
     else:
-        from reportlint.engine import collect_targets
+        from reportlint.discovery import collect_targets
 
-        shown = ([t.display for t in collect_targets(paths or (".",), config.exclude)]
+        shown = ([t.display for t in collect_targets(paths or (".",), config.exclude,
+                                                     config.include)]
                  if output_format == "junit" else [])
         text = _render(output_format, findings, result.files, colour, shown, config.fail_on,
                        quiet, show_source, {})
@@ -201,6 +207,16 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     else:
         click.echo(text, nl=False, color=colour)
     sys.exit(0 if exit_zero else exit_status(findings, config.fail_on))
+
+
+def _say_what_was_skipped(paths: tuple[str, ...], config: Config) -> None:
+    from reportlint.discovery import discover
+
+    found = discover(paths, config.exclude, config.include)
+    click.echo(f"checking {len(found.targets)} file{'s' if len(found.targets) != 1 else ''}",
+               err=True)
+    for reason, count in sorted(found.skipped.items()):
+        click.echo(f"passed over {count} file{'s' if count != 1 else ''}: {reason}", err=True)
 
 
 def _render(output_format: str, findings: list[Finding], files: int, colour: bool,
@@ -371,9 +387,9 @@ def _refuse_writing_over_inputs(outputs: list[Path | None], paths: tuple[str, ..
     wanted = [out for out in outputs if out is not None]
     if not wanted:
         return
-    from reportlint.engine import collect_targets
+    from reportlint.discovery import collect_targets
 
-    inputs = [t.path for t in collect_targets(paths, config.exclude)]
+    inputs = [t.path for t in collect_targets(paths, config.exclude, config.include)]
     inputs += [Path(p) for p in (config.source, *(extra or ())) if p]
     taken = {os.path.realpath(p): p for p in inputs}
     for out in wanted:

@@ -26,9 +26,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from reportlint.discovery import CONFIG_NAMES
 from reportlint.findings import Severity
-
-CONFIG_NAMES = ("reportlint.yaml", ".reportlint.yaml", "reportlint.yml", ".reportlint.yml")
 
 
 class ConfigError(Exception):
@@ -59,6 +58,8 @@ class Config(BaseModel):
     required_sections: list[str] | None = None
     max_file_size: int = Field(default=5_000_000, gt=0)
     exclude: list[str] = Field(default_factory=list)  # globs of files that are not reports
+    # globs of the reports in a folder; unset: every file whose front matter is a report's
+    include: list[str] = Field(default_factory=list)
     per_path: list[PathOverride] = Field(default_factory=list)
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     data: dict[str, Any] = Field(default_factory=dict)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.config import CONFIG_NAMES, Config
+from reportlint.config import Config
+from reportlint.discovery import collect_targets
 from reportlint.document import Document
 from reportlint.findings import Finding, Hit, Severity
-from reportlint.readers import REPORT_SUFFIXES
 from reportlint.registry import (
     Context,
     CorpusEntry,
@@ -21,62 +20,11 @@ from reportlint.registry import (
 )
 from reportlint.suppressions import apply_suppressions, suppress_cross_report
 
-SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv",
-                             "__pycache__", ".reportlint_cache", ".tox", ".mypy_cache"})
-
 
 @dataclass
 class LintResult:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
-
-
-@dataclass(frozen=True)
-class Target:
-    """A file to check and the path findings show for it."""
-
-    path: Path
-    display: str
-
-
-def collect_targets(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> list[Target]:
-    """Report files named or found under the given paths, sorted, each once."""
-    seen: set[Path] = set()
-    targets: list[Target] = []
-    for given in paths:
-        root = Path(given)
-        if root.is_dir():
-            found = sorted(_walk(root))
-        else:
-            found = [root] if root.suffix.lower() in REPORT_SUFFIXES or not root.exists() else []
-        for path in found:
-            # realpath, unlike Path.resolve, does not raise on a symlink loop: the loop
-            # is then read as a file, and reported as one that cannot be read
-            resolved = Path(os.path.realpath(path))
-            display = path.as_posix()
-            if resolved in seen or _excluded(display, exclude):
-                continue
-            seen.add(resolved)
-            targets.append(Target(path, display))
-    return targets
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = [d for d in subfolders
-                         if d not in SKIPPED_FOLDERS and not d.startswith(".")]
-        for name in files:
-            # A folder of reports also holds its config and tool files (reportlint.yaml,
-            # .pre-commit-config.yaml): they are YAML, not reports.
-            if (os.path.splitext(name)[1].lower() in REPORT_SUFFIXES
-                    and not name.startswith(".") and name not in CONFIG_NAMES):
-                yield Path(folder) / name
-
-
-def _excluded(display: str, patterns: Sequence[str]) -> bool:
-    from fnmatch import fnmatch
-
-    return any(fnmatch(display, p) or fnmatch(Path(display).name, p) for p in patterns)
 
 
 class RuleSet:
@@ -194,14 +142,14 @@ def lint_paths(paths: Iterable[str | Path], config: Config, *,
     """Check every report under `paths`; findings sorted by path, line, column, rule.
 
     `progress`, if given, is called with the number of files just checked (for a
-    progress bar; its total is `len(collect_targets(paths, config.exclude))`).
+    progress bar; its total is the number of `collect_targets(paths, ...)`).
     `jobs` worker processes share the per-file work (None: one per core); with
     `cache_root`, results are cached in `cache_root/.reportlint_cache` (see `cache.py`).
     """
     from reportlint.parallel import check_targets, default_jobs
 
     rules = RuleSet(config)
-    targets = collect_targets(paths, config.exclude)
+    targets = collect_targets(paths, config.exclude, config.include)
     wants_corpus = len(targets) > 1 and any(rule.corpus for rule, _ in rules.for_path(""))
     result = LintResult(files=len(targets))
     cache = None

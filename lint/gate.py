@@ -21,7 +21,8 @@ from pathlib import Path
 
 from reportlint import __version__
 from reportlint.config import Config
-from reportlint.engine import Target, collect_targets, lint_paths
+from reportlint.discovery import Target, collect_targets
+from reportlint.engine import lint_paths
 from reportlint.findings import Category, Finding, Severity
 from reportlint.readers import read_regular_bytes
 
@@ -193,7 +194,7 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
     `progress`, `jobs` and `cache_root` as in `lint_paths`."""
     if not root.is_dir():
         raise GateError(f"{root} is not a folder")
-    everything = collect_targets([root], config.exclude)
+    everything = collect_targets([root], config.exclude, config.include)
     changed = changed_reports(root, since, everything) if since is not None else None
     targets = changed.changed if changed is not None else everything
     if changed is None and not targets:

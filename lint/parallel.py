@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
     from reportlint.cache import Cache
     from reportlint.config import Config
-    from reportlint.engine import RuleSet, Target
+    from reportlint.discovery import Target
+    from reportlint.engine import RuleSet
     from reportlint.findings import Finding
     from reportlint.registry import Rule
 

@@ -28,7 +28,7 @@ from reportlint.text import strip_inline
 
 if TYPE_CHECKING:
     from reportlint.config import Config
-    from reportlint.engine import Target
+    from reportlint.discovery import Target
 
 __all__ = ["PassageIndex", "PassagePrints", "SharedPassage", "find_shared_passages",
            "hash_values", "render_shared_passages", "summarize_passages"]
@@ -202,7 +202,8 @@ def find_shared_passages(paths: Iterable[str | Path], config: Config | None = No
     as the HTML corpus report.
     """
     from reportlint.config import Config
-    from reportlint.engine import RuleSet, collect_targets
+    from reportlint.discovery import collect_targets
+    from reportlint.engine import RuleSet
     from reportlint.parallel import check_targets, default_jobs
     from reportlint.rules.duplication import SharedPassage as SharedPassageRule
 
@@ -210,7 +211,7 @@ def find_shared_passages(paths: Iterable[str | Path], config: Config | None = No
     only = config.model_copy(update={"select": [SharedPassageRule.code], "ignore": [],
                                      "per_path": []})
     rules = RuleSet(only, [SharedPassageRule])
-    targets = collect_targets(paths, config.exclude)
+    targets = collect_targets(paths, config.exclude, config.include)
     cache = None
     known: dict[str, PassagePrints] = {}
     if cache_root is not None:

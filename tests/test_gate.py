@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from conftest import CLEAN_FIXTURES, CONTENT
 from reportlint.cli import main
 from reportlint.config import Config
-from reportlint.engine import collect_targets, lint_paths
+from reportlint.discovery import collect_targets
+from reportlint.engine import lint_paths
 from reportlint.findings import Severity
 from reportlint.gate import (
     MANIFEST_VERSION,
