@@ -188,7 +188,8 @@ class ClaimDetector:
                 matches = pattern.finditer(text)
             cue: ClaimCue | None = None
             for match in matches:
-                if kind in _FIGURES and match.start() < label_end:
+                if match.start() < label_end and (
+                        kind in _FIGURES or kind == "quantifier"):
                     continue
                 if spans is None:
                     spans = [m.span() for m in exception.finditer(text)] if exception else []
@@ -196,8 +197,11 @@ class ClaimDetector:
                     continue
                 if kind == "comparative" and self._false_superlative(match.group(0)):
                     continue
-                cue = self._cue(kind, match.group(0), match.start())
-                break
+                found_here = self._cue(kind, match.group(0), match.start())
+                cue = cue or found_here
+                if found_here.strength != "weak":
+                    cue = found_here  # a stronger cue of the kind further on wins
+                    break
             if cue is None and kind == "comparative":
                 than = self._comparison(text)
                 if than is not None:
@@ -280,11 +284,14 @@ class _Model:
         self.overrides = [(level, re.compile(rf"(?:{_phrase(strength[level])})", re.IGNORECASE))
                           for level in ("weak", "medium", "strong") if strength.get(level)]
         self.market = _regex(data.get("market_subjects"))
+        self.population = _regex(data.get("population"))
         self.hedge = _regex(data.get("hedges"))
         self.variety = _regex(data.get("variety"))
         self.example = _regex(data.get("example_markers"))
         self.example_start = _regex(data.get("example_openers"), start=True)
         self.generic_subject = _regex(data.get("generic_subjects"), start=True)
+        self.existential = _regex(data.get("existential_subjects"), start=True)
+        self.pay_figure = re.compile(_phrase(data.get("pay_figure") or ["(?!)"]), re.IGNORECASE)
         self.first_person = _regex(data.get("first_person"))
         self.reader = _regex(data.get("reader_words"))
         self.reader_subject = _regex(data.get("reader_subjects"), start=True)
@@ -331,6 +338,7 @@ class _Model:
 
 
 # "In other words, ", "Today, ", "As a result, ": a short opening before the subject.
+_NEXT_WORDS = re.compile(r"(?:\s+[\w'’&/-]+){1,5}")
 _LEADING_CLAUSE = re.compile(r"^[^,;:]{1,40}?,\s+(?=\S)")
 
 
@@ -350,12 +358,14 @@ class _Signs:
     def market_subject(self, cue: ClaimCue) -> bool:
         """A word for the market (employers, hiring, pay, postings...) before the cue or
         just after it ("Most employers", "Hiring often clusters")."""
-        end = cue.start + len(cue.text)
-        if self.model.determiners.fullmatch(cue.text):
-            window = self.plain[end:end + self.model.subject_reach]
-        else:
-            window = self.plain[self.label_end:end + self.model.subject_reach]
-        return bool(self.model.market.search(window))
+        model, end = self.model, cue.start + len(cue.text)
+        if model.determiners.fullmatch(cue.text):
+            noun = _NEXT_WORDS.match(self.plain, end)  # the noun phrase it quantifies
+            window = noun.group(0) if noun else ""
+            return bool(model.market.search(window) or model.population.search(window))
+        if cue.strength == "weak":  # an adverb: its subject stands before it
+            return bool(model.market.search(self.plain[self.label_end:end]))
+        return bool(model.market.search(self.plain[self.label_end:end + model.subject_reach]))
 
     def counts(self, cue: ClaimCue) -> str:
         """"+why" when `cue` makes the sentence a claim, else why it does not."""
@@ -368,10 +378,14 @@ class _Signs:
         if purpose == "method" and model.method.search(self.body):
             return "the report's own method"
         if cue.strength == "strong":
+            if self.reader and cue.kind == "number" and not model.pay_figure.search(cue.text):
+                return "about the reader"
+            if purpose == "advice" and not market:
+                return "advice"
             return "+a figure" if cue.kind == "number" else "+stated as fact"
         if self.reader or model.reader.search(self.body):
             return "about the reader"
-        if model.hedge.search(self.plain):
+        if model.hedge.search(self.plain, 0, cue.start + len(cue.text)):
             return "hedged"
         if model.variety.search(self.plain):
             return "says that it varies"
@@ -381,8 +395,9 @@ class _Signs:
             if cue.strength == "medium" and market:
                 return "+about the market"
             return "advice" if purpose == "advice" else "the report's own method"
-        if model.generic_subject.match(self.main) and (cue.strength == "weak"
-                                                       or purpose != "claim"):
+        if model.generic_subject.match(self.main):
+            return "a generic statement"
+        if cue.strength == "weak" and model.existential.match(self.main):
             return "a generic statement"
         if cue.strength == "medium":
             return "+stated as fact"
