@@ -285,12 +285,15 @@ class _Model:
                           for level in ("weak", "medium", "strong") if strength.get(level)]
         self.market = _regex(data.get("market_subjects"))
         self.population = _regex(data.get("population"))
+        self.personal = _regex(data.get("personal_history"))
         self.hedge = _regex(data.get("hedges"))
         self.variety = _regex(data.get("variety"))
         self.example = _regex(data.get("example_markers"))
         self.example_start = _regex(data.get("example_openers"), start=True)
         self.generic_subject = _regex(data.get("generic_subjects"), start=True)
         self.existential = _regex(data.get("existential_subjects"), start=True)
+        self.indefinite = re.compile(rf"^(?:{_phrase(data.get('indefinite_subjects') or ['(?!)'])})",
+                                     re.IGNORECASE)
         self.pay_figure = re.compile(_phrase(data.get("pay_figure") or ["(?!)"]), re.IGNORECASE)
         self.first_person = _regex(data.get("first_person"))
         self.reader = _regex(data.get("reader_words"))
@@ -338,6 +341,7 @@ class _Model:
 
 
 # "In other words, ", "Today, ", "As a result, ": a short opening before the subject.
+_READER_REACH = 40  # "you" this far after a cue makes the sentence about the reader
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’&/-]+){1,5}")
 _LEADING_CLAUSE = re.compile(r"^[^,;:]{1,40}?,\s+(?=\S)")
 
@@ -363,9 +367,10 @@ class _Signs:
             noun = _NEXT_WORDS.match(self.plain, end)  # the noun phrase it quantifies
             window = noun.group(0) if noun else ""
             return bool(model.market.search(window) or model.population.search(window))
+        before = model.market.search(self.plain, self.label_end, cue.start)
         if cue.strength == "weak":  # an adverb: its subject stands before it
-            return bool(model.market.search(self.plain[self.label_end:end]))
-        return bool(model.market.search(self.plain[self.label_end:end + model.subject_reach]))
+            return bool(before)
+        return bool(before or model.market.search(self.plain, end, end + model.subject_reach))
 
     def counts(self, cue: ClaimCue) -> str:
         """"+why" when `cue` makes the sentence a claim, else why it does not."""
@@ -383,9 +388,10 @@ class _Signs:
             if purpose == "advice" and not market:
                 return "advice"
             return "+a figure" if cue.kind == "number" else "+stated as fact"
-        if self.reader or model.reader.search(self.body):
+        if self.reader or model.reader.search(self.plain, self.label_end,
+                                               cue.start + len(cue.text) + _READER_REACH):
             return "about the reader"
-        if model.hedge.search(self.plain, 0, cue.start + len(cue.text)):
+        if model.hedge.search(self.plain, 0, cue.start + len(cue.text) + _READER_REACH):
             return "hedged"
         if model.variety.search(self.plain):
             return "says that it varies"
@@ -399,6 +405,11 @@ class _Signs:
             return "a generic statement"
         if cue.strength == "weak" and model.existential.match(self.main):
             return "a generic statement"
+        if (cue.strength == "weak" and model.indefinite.match(self.main)
+                and not model.determiners.fullmatch(cue.text)):
+            return "describes the job"
+        if cue.strength == "weak" and model.personal.search(self.plain):
+            return "a person's history"
         if cue.strength == "medium":
             return "+stated as fact"
         if market:
