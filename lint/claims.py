@@ -141,7 +141,7 @@ class ClaimDetector:
         if not cues:
             return Verdict(None, "no cue")
         purpose = model.purpose(section, subsection)
-        source = model.named_source(plain, sentence)
+
         reader = bool(self.second_person.match(body)) or bool(model.reader_subject.match(body))
         if reader and model.reader_advice.search(body):
             return Verdict(None, "advice")
@@ -150,7 +150,8 @@ class ClaimDetector:
         for cue in sorted(cues, key=lambda c: _STRENGTH_ORDER[c.strength]):
             why = signs.counts(cue)
             if why.startswith("+"):
-                return Verdict(cue, why[1:], source)
+                return Verdict(cue, why[1:], model.named_source(plain, sentence,
+                                                                   cue.start + len(cue.text)))
             refusal = refusal or why
         return Verdict(None, refusal or "no cue")
 
@@ -325,15 +326,18 @@ class _Model:
                 return level
         return self.kind_strength.get(kind, "strong")
 
-    def named_source(self, plain: str, raw: str = "") -> str | None:
+    def named_source(self, plain: str, raw: str = "", before: int | None = None) -> str | None:
         """A source named in the sentence ("according to Glassdoor", "(U.S. Bureau of
         Labor Statistics, May 2023)", a link to a statistics or salary site), which a
-        footnote should carry instead. `raw` is the sentence with its Markdown."""
+        footnote should carry instead. `raw` is the sentence with its Markdown. A known
+        publisher's name alone counts only before `before` (the claim's cue): "Levels.fyi
+        shows a median of..." names its source, "brands depend on data from Circana"
+        names a vendor."""
         for pattern in self.source_patterns:
             match = pattern.search(plain)
             if match:
                 return match.group("source").strip(" ,.;:")
-        match = self.sources.search(plain)
+        match = self.sources.search(plain, 0, len(plain) if before is None else before)
         if match:
             return match.group(0)
         linked = self.source_domains.search(raw) if "](" in raw else None
