@@ -111,11 +111,14 @@ class ClaimDetector:
         return self.judge(sentence, section, subsection).cue
 
     def judge(self, sentence: str, section: str | None = None,
-              subsection: str | None = None, *, before_question: bool = False) -> Verdict:
+              subsection: str | None = None, *, before_question: bool = False,
+              before_instruction: bool = False) -> Verdict:
         """Whether `sentence` is a claim, decided from its role (mood, examples, hedges,
         the section's purpose, its subject) and the strength of its cues.
         `before_question`: a question to the reader follows it in the same bullet or
-        paragraph (the set-up of an interview scenario)."""
+        paragraph (the set-up of an interview scenario); `before_instruction`: an
+        instruction follows it ("... Explain how you would check it."), which makes it
+        a scenario outside the sections that state the market."""
         plain = fold(strip_inline(sentence)).strip(_TRIM + " ")
         if not plain:
             return Verdict(None, "no text")
@@ -137,10 +140,12 @@ class ClaimDetector:
                 return Verdict(None, _NOT_CLAIM_WHY.get(name, name))
         if before_question and model.scenario_ok:
             return Verdict(None, "the set-up of a question")
+        purpose = model.purpose(section, subsection)
+        if before_instruction and model.scenario_ok and purpose != "claim":
+            return Verdict(None, "the set-up of a task")
         cues = self.cues_in(plain, label_end)
         if not cues:
             return Verdict(None, "no cue")
-        purpose = model.purpose(section, subsection)
 
         reader = bool(self.second_person.match(body)) or bool(model.reader_subject.match(body))
         if reader and model.reader_advice.search(body):
@@ -261,7 +266,7 @@ class ClaimDetector:
 _STRENGTH_ORDER = {"strong": 0, "medium": 1, "weak": 2}
 _NOT_CLAIM_WHY = {"recommendation": "the writer's recommendation",
                   "framing": "the report describing itself", "definition": "a definition"}
-_PURPOSES = ("claim", "neutral", "advice", "method")
+_PURPOSES = ("claim", "neutral", "answer", "story", "advice", "method")
 
 
 def _regex(entries: list[str] | None, *, start: bool = False) -> re.Pattern[str]:
@@ -287,6 +292,7 @@ class _Model:
         self.market = _regex(data.get("market_subjects"))
         self.population = _regex(data.get("population"))
         self.personal = _regex(data.get("personal_history"))
+        self.determiner_after = {str(w).casefold() for w in data.get("determiner_after", [])}
         self.hedge = _regex(data.get("hedges"))
         self.variety = _regex(data.get("variety"))
         self.example = _regex(data.get("example_markers"))
@@ -296,6 +302,7 @@ class _Model:
         self.indefinite = re.compile(rf"^(?:{_phrase(data.get('indefinite_subjects') or ['(?!)'])})",
                                      re.IGNORECASE)
         self.pay_figure = re.compile(_phrase(data.get("pay_figure") or ["(?!)"]), re.IGNORECASE)
+        self.money = re.compile(_phrase(data.get("money_figure") or ["(?!)"]), re.IGNORECASE)
         self.first_person = _regex(data.get("first_person"))
         self.reader = _regex(data.get("reader_words"))
         self.reader_subject = _regex(data.get("reader_subjects"), start=True)
@@ -363,6 +370,16 @@ class _Signs:
         lead = _LEADING_CLAUSE.match(body)
         self.main = body[lead.end():] if lead else body
 
+    def heads_a_subject(self, cue: ClaimCue) -> bool:
+        """A quantifier such as "many" starts the main clause ("Most employers ...") or
+        follows a preposition ("at most banks"); after a verb it quantifies an object
+        ("ties many teams to one outcome") and says nothing about the market."""
+        main_start = self.label_end + len(self.body) - len(self.main)
+        if cue.start <= main_start:
+            return True
+        before = _WORD.findall(self.plain[main_start:cue.start])
+        return bool(before) and before[-1].casefold() in self.model.determiner_after
+
     def market_subject(self, cue: ClaimCue) -> bool:
         """A word for the market (employers, hiring, pay, postings...) before the cue or
         just after it ("Most employers", "Hiring often clusters")."""
@@ -370,7 +387,10 @@ class _Signs:
         if model.determiners.fullmatch(cue.text):
             noun = _NEXT_WORDS.match(self.plain, end)  # the noun phrase it quantifies
             window = noun.group(0) if noun else ""
-            return bool(model.market.search(window) or model.population.search(window))
+            # the trade's own people ("most payroll specialists") make a market claim
+            # only where the report states the market; elsewhere they describe the job
+            return bool(model.market.search(window) or (
+                self.purpose == "claim" and model.population.search(window)))
         before = model.market.search(self.plain, self.label_end, cue.start)
         if cue.strength == "weak":  # an adverb: its subject stands before it
             return bool(before)
@@ -389,7 +409,7 @@ class _Signs:
         if cue.strength == "strong":
             if self.reader and cue.kind == "number" and not model.pay_figure.search(cue.text):
                 return "about the reader"
-            if purpose == "advice" and not market:
+            if purpose == "advice" and not market and not model.money.search(cue.text):
                 return "advice"
             return "+a figure" if cue.kind == "number" else "+stated as fact"
         if self.reader or model.reader.search(self.plain, self.label_end,
@@ -401,6 +421,8 @@ class _Signs:
             return "says that it varies"
         if model.first_person.search(self.body):
             return "the writer's own view"
+        if purpose == "story":
+            return "a field note"
         if purpose == "advice" or purpose == "method":
             if cue.strength == "medium" and market:
                 return "+about the market"
@@ -409,13 +431,16 @@ class _Signs:
             return "a generic statement"
         if cue.strength == "weak" and model.existential.match(self.main):
             return "a generic statement"
-        if (cue.strength == "weak" and model.indefinite.match(self.main)
-                and not model.determiners.fullmatch(cue.text)):
+        if cue.strength == "weak" and model.indefinite.match(self.main):
             return "describes the job"
+        if model.determiners.fullmatch(cue.text) and not self.heads_a_subject(cue):
+            return "not the subject"
         if cue.strength == "weak" and model.personal.search(self.plain):
             return "a person's history"
         if cue.strength == "medium":
             return "+stated as fact"
+        if purpose == "answer":
+            return "the writer's answer"
         if market:
             return "+about the market"
         return "not about the market"

@@ -46,9 +46,9 @@ def unbacked_claims(doc: Document, context: Context) -> Iterator[tuple[Sentence,
             continue
         if footnote_refs(unit.text) or (lead_in is not None and footnote_refs(lead_in.text)):
             continue
+        question, instruction = _what_follows(detector, unit.text, sentence.end)
         verdict = detector.judge(sentence.text, unit.section, unit.subsection,
-                                 before_question=_question_follows(detector, unit.text,
-                                                                   sentence.end))
+                                 before_question=question, before_instruction=instruction)
         if not verdict.is_claim:
             continue
         if verdict.source is None and lead_in is not None:
@@ -67,11 +67,17 @@ def _lead_in(lead_in: Unit | None, previous: Unit | None, unit: Unit) -> Unit | 
     return lead_in if previous is not None and previous.kind is Kind.BULLET else None
 
 
-def _question_follows(detector: ClaimDetector, text: str, end: int) -> bool:
-    """A question to the reader follows in the same bullet or paragraph: "The nightly
-    batch now finishes two hours late. Where do you look first?"."""
-    mark = text.find("?", end)
-    return mark != -1 and detector.model.reader.search(text, end, mark) is not None
+def _what_follows(detector: ClaimDetector, text: str, end: int) -> tuple[bool, bool]:
+    """Whether a question to the reader ("The nightly batch now finishes two hours
+    late. Where do you look first?"), or an instruction ("... Explain how you would
+    check it."), follows in the same bullet or paragraph."""
+    rest = text[end:].strip()
+    if not rest:
+        return False, False
+    mark = rest.find("?")
+    question = mark != -1 and detector.model.reader.search(rest, 0, mark) is not None
+    following = fold(strip_inline(rest)).lstrip(" *_")
+    return question, detector.imperative_mood(following)
 
 
 @dataclass(frozen=True, slots=True)
