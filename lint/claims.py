@@ -294,6 +294,7 @@ class _Model:
         self.personal = _regex(data.get("personal_history"))
         self.determiner_after = {str(w).casefold() for w in data.get("determiner_after", [])}
         self.hedge = _regex(data.get("hedges"))
+        self.existential_hedge = _regex(data.get("existential_hedges"))
         self.variety = _regex(data.get("variety"))
         self.example = _regex(data.get("example_markers"))
         self.example_start = _regex(data.get("example_openers"), start=True)
@@ -415,7 +416,9 @@ class _Signs:
         if self.reader or model.reader.search(self.plain, self.label_end,
                                                cue.start + len(cue.text) + _READER_REACH):
             return "about the reader"
-        if model.hedge.search(self.plain, 0, cue.start + len(cue.text) + _READER_REACH):
+        end = cue.start + len(cue.text)
+        if model.hedge.search(self.plain, 0, end) or model.existential_hedge.search(
+                self.plain, cue.start, end + _READER_REACH):
             return "hedged"
         if model.variety.search(self.plain):
             return "says that it varies"
