@@ -205,8 +205,11 @@ class ClaimDetector:
                     continue
                 found_here = self._cue(kind, match.group(0), match.start())
                 cue = cue or found_here
-                if found_here.strength != "weak":
-                    cue = found_here  # a stronger cue of the kind further on wins
+                if found_here.strength != "weak" and (
+                        kind != "number" or any(ch.isdigit() for ch in found_here.text)):
+                    # a stronger cue of the kind further on, or the figure itself
+                    # rather than "median", is what the finding names
+                    cue = found_here if cue.strength == "weak" or kind == "number" else cue
                     break
             if cue is None and kind == "comparative":
                 than = self._comparison(text)

@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 _NOT_PROSE = (Kind.HEADING, Kind.QUESTION, Kind.CELL, Kind.FOOTNOTE)
 _NO_CLAIMS_IN = ("sources", "related")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A reference that ends a lead-in, "Pay by level, 2025[^src]:", which footnote_refs
+# leaves out (it reads "[^id]:" as a definition).
+_LEAD_IN_REF = re.compile(r"\S\[\^[^\]\s]+\]:")
+
+
+def _cites(text: str) -> bool:
+    return bool(footnote_refs(text)) or _LEAD_IN_REF.search(text) is not None
 
 
 def unbacked_claims(doc: Document, context: Context) -> Iterator[tuple[Sentence, Verdict]]:
@@ -44,7 +51,7 @@ def unbacked_claims(doc: Document, context: Context) -> Iterator[tuple[Sentence,
             previous = unit
         if unit.kind in _NOT_PROSE or unit.section in _NO_CLAIMS_IN:
             continue
-        if footnote_refs(unit.text) or (lead_in is not None and footnote_refs(lead_in.text)):
+        if footnote_refs(unit.text) or (lead_in is not None and _cites(lead_in.text)):
             continue
         question, instruction = _what_follows(detector, unit.text, sentence.end)
         verdict = detector.judge(sentence.text, unit.section, unit.subsection,
@@ -111,7 +118,7 @@ def uncited_tables(doc: Document, context: Context) -> Iterator[UncitedTable]:
         if any(footnote_refs(cell.text) for cell in cells):
             continue
         around = _around(doc, position, table)
-        if any(footnote_refs(unit.text) for unit in around):
+        if any(_cites(unit.text) for unit in around):
             continue
         figures = tuple((cell, _cell_name(row.cells[0].text, header, column))
                         for row in table.rows for column, cell in enumerate(row.cells)

@@ -211,6 +211,70 @@ def test_advice_with_numbers_is_not_a_claim(lint_text: Lint) -> None:
     assert evidence(lint_text(text)) == []
 
 
+PAY_TABLE = """Base pay by tier, US fintech, 2025{cite}:
+
+| Tier | P10 | P50 | P90 |
+| --- | --- | --- | --- |
+| Tier 1 support | $48k | $56k | $66k |
+| Tier 2 support | $62k | $72k | $85k |
+"""
+COMPENSATION = "### Questions that uncover constraints"
+
+
+def test_an_uncited_pay_table_is_one_finding_naming_its_cells(lint_text: Lint) -> None:
+    text = GOOD.replace(COMPENSATION, PAY_TABLE.format(cite="") + "\n" + COMPENSATION, 1)
+    found = [f for f in evidence(lint_text(text)) if f.rule == "E001"]
+    assert [f.line for f in found] == [line_of(text, "| Tier | P10")]
+    message = found[0].message
+    assert message.startswith('uncited table (6 figures: Tier 1 support P10 "$48k", '
+                              'Tier 1 support P50 "$56k", Tier 1 support P90 "$66k", '
+                              "and 3 more)"), message
+    assert "lead-in" in message and dict(found[0].data)["cue"] == "table"
+
+
+@pytest.mark.parametrize("cite", [
+    "[^bls-support]",  # on the lead-in
+])
+def test_a_cited_pay_table_is_left_alone(lint_text: Lint, cite: str) -> None:
+    text = GOOD.replace(COMPENSATION, PAY_TABLE.format(cite=cite) + "\n" + COMPENSATION, 1)
+    assert [f for f in evidence(lint_text(text)) if f.rule == "E001"] == []
+    rows = PAY_TABLE.format(cite="").replace("$66k |", "$66k[^bls-support] |")
+    text = GOOD.replace(COMPENSATION, rows + "\n" + COMPENSATION, 1)  # on a row
+    assert [f for f in evidence(lint_text(text)) if f.rule == "E001"] == []
+
+
+def test_a_table_whose_caption_names_a_source_asks_to_cite_it(lint_text: Lint) -> None:
+    table = PAY_TABLE.format(cite="") + "\nSource: Levels.fyi, November 2025.\n"
+    text = GOOD.replace(COMPENSATION, table + "\n" + COMPENSATION, 1)
+    found = [f for f in evidence(lint_text(text)) if f.rule == "E001"]
+    assert len(found) == 1 and 'names "Levels.fyi" but does not cite it' in found[0].message
+
+
+def test_a_named_but_uncited_source_has_its_own_message(lint_text: Lint) -> None:
+    cited = "for computer user support specialists in May 2024, a sensible floor"
+    assert cited in GOOD
+    named = GOOD.replace(
+        "- The BLS Occupational Outlook Handbook reports a median annual wage of $60,340 "
+        "for computer user support specialists in May 2024, a sensible floor for "
+        "first-line fintech desks.[^bls-support]",
+        "- Support specialists earned a median of $60,340 (U.S. Bureau of Labor Statistics, "
+        "May 2024).\n- Tier 2 analysts earn $70k–$85k at processors.")
+    found = [f for f in evidence(lint_text(named)) if f.rule == "E001"]
+    assert [f.message.split(":")[0] for f in found] == [
+        'uncited claim (number "$60,340") names "U.S. Bureau of Labor Statistics" but does '
+        "not cite it", 'uncited claim (number "$70k")']
+    assert "turn the named source into a footnote" in found[0].message
+    assert "find a source" in found[1].message
+    assert dict(found[0].data)["source"] == "U.S. Bureau of Labor Statistics"
+
+
+def test_a_scenario_and_its_question_are_not_claims(lint_text: Lint) -> None:
+    text = GOOD.replace("## Interview Prep Checklist\n\n", "## Interview Prep Checklist\n\n"
+                        "- Failed payouts rose from 0.5% to 2% overnight. Where do you look "
+                        "first?\n", 1)
+    assert evidence(lint_text(text)) == []
+
+
 def test_undefined_and_unused_sources(lint_text: Lint) -> None:
     text = GOOD.replace("[^cfpb]", "[^cfpb-2024]", 1)  # the first citation, not the definition
     found = [(f.rule, f.message) for f in evidence(lint_text(text))]
