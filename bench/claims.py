@@ -153,7 +153,7 @@ def table(result: Result) -> list[str]:
     lines = [f"{result.items} sentences and passages, {result.tables} tables, "
              f"{len(result.families)} role families",
              f"{'cue':<12} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}"]
-    rows = sorted(result.by_kind.items()) + [("named", result.named), ("all", result.overall)]
+    rows = [*sorted(result.by_kind.items()), ("named", result.named), ("all", result.overall)]
     for kind, count in rows:
         lines.append(f"{kind:<12} {count.true_positives:>4} {count.false_positives:>4} "
                      f"{count.false_negatives:>4} {count.precision:>10.3f} {count.recall:>7.3f}")

@@ -303,8 +303,8 @@ class _Model:
         self.example_start = _regex(data.get("example_openers"), start=True)
         self.generic_subject = _regex(data.get("generic_subjects"), start=True)
         self.existential = _regex(data.get("existential_subjects"), start=True)
-        self.indefinite = re.compile(rf"^(?:{_phrase(data.get('indefinite_subjects') or ['(?!)'])})",
-                                     re.IGNORECASE)
+        indefinite = _phrase(data.get("indefinite_subjects") or ["(?!)"])
+        self.indefinite = re.compile(rf"^(?:{indefinite})", re.IGNORECASE)
         self.pay_figure = re.compile(_phrase(data.get("pay_figure") or ["(?!)"]), re.IGNORECASE)
         self.money = re.compile(_phrase(data.get("money_figure") or ["(?!)"]), re.IGNORECASE)
         self.first_person = _regex(data.get("first_person"))
@@ -320,8 +320,9 @@ class _Model:
         self.skip_table = _regex(data.get("table_skip_headers"))
         self.determiners = re.compile(rf"(?:{_phrase(data.get('determiners') or ['(?!)'])})",
                                       re.IGNORECASE)
+        domains = _phrase(data.get("source_domains") or ["(?!)"])
         self.source_domains = re.compile(
-            rf"\]\(\s*(?:https?://)?(?:[\w-]+\.)*(?P<domain>{_phrase(data.get('source_domains') or ['(?!)'])})(?:[/?#)\s]|$)",
+            rf"\]\(\s*(?:https?://)?(?:[\w-]+\.)*(?P<domain>{domains})(?:[/?#)\s]|$)",
             re.IGNORECASE)
 
     def purpose(self, section: str | None, subsection: str | None) -> str:

@@ -11,10 +11,10 @@ Two labelled sets:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import importlib.util
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -25,7 +25,7 @@ LABELLED = Path(__file__).parent / "data" / "claim_sentences.yaml"
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "claims.py"
 
 
-def _bench() -> object:
+def _bench() -> Any:
     spec = importlib.util.spec_from_file_location("bench_claims", BENCH)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -35,43 +35,43 @@ def _bench() -> object:
 
 
 @pytest.fixture(scope="module")
-def claim_set() -> object:
+def claim_set() -> tuple[Any, Any]:
     bench = _bench()
-    return bench, bench.measure()  # type: ignore[attr-defined]
+    return bench, bench.measure()
 
 
 # The targets (E001 precision and recall >= 0.90, each cue kind's precision >= 0.85),
 # a little under what the set measured when written (precision 1.000, recall 0.988).
-def test_e001_precision_and_recall_on_the_claim_set(claim_set: tuple[object, object]) -> None:
+def test_e001_precision_and_recall_on_the_claim_set(claim_set: tuple[Any, Any]) -> None:
     _, result = claim_set
-    overall = result.overall  # type: ignore[attr-defined]
-    assert overall.precision >= 0.95, result.false_alarms  # type: ignore[attr-defined]
-    assert overall.recall >= 0.95, result.misses  # type: ignore[attr-defined]
+    overall = result.overall
+    assert overall.precision >= 0.95, result.false_alarms
+    assert overall.recall >= 0.95, result.misses
 
 
-def test_each_cue_kind_is_precise_on_the_claim_set(claim_set: tuple[object, object]) -> None:
+def test_each_cue_kind_is_precise_on_the_claim_set(claim_set: tuple[Any, Any]) -> None:
     _, result = claim_set
-    kinds = result.by_kind  # type: ignore[attr-defined]
+    kinds = result.by_kind
     assert {"number", "date", "attribution", "forecast", "comparative", "trend",
             "quantifier", "table"} <= set(kinds)
     for kind, count in kinds.items():
-        assert count.precision >= 0.9, (kind, result.false_alarms)  # type: ignore[attr-defined]
-        assert count.recall >= 0.85, (kind, result.misses)  # type: ignore[attr-defined]
+        assert count.precision >= 0.9, (kind, result.false_alarms)
+        assert count.recall >= 0.85, (kind, result.misses)
 
 
-def test_named_sources_get_their_own_message(claim_set: tuple[object, object]) -> None:
+def test_named_sources_get_their_own_message(claim_set: tuple[Any, Any]) -> None:
     _, result = claim_set
-    named = result.named  # type: ignore[attr-defined]
+    named = result.named
     assert named.true_positives >= 20
     assert named.precision >= 0.95 and named.recall >= 0.9
 
 
 def test_the_claim_set_is_as_large_and_varied_as_promised(
-        claim_set: tuple[object, object]) -> None:
+        claim_set: tuple[Any, Any]) -> None:
     bench, result = claim_set
-    assert result.items >= 400 and result.tables >= 20  # type: ignore[attr-defined]
-    assert len(result.families) >= 8  # type: ignore[attr-defined]
-    items = bench.load_items()  # type: ignore[attr-defined]
+    assert result.items >= 400 and result.tables >= 20
+    assert len(result.families) >= 8
+    items = bench.load_items()
     patterns = {item.pattern for item in items}
     assert {"advice", "scenario", "example", "hedge", "generic", "conditional", "reader",
             "framing", "method", "grow-up", "named-source", "variety", "pay-table",

@@ -69,7 +69,8 @@ def _lead_in(lead_in: Unit | None, previous: Unit | None, unit: Unit) -> Unit | 
     """The paragraph ending in a colon that the bullet list `unit` belongs to, if any."""
     if unit.kind is not Kind.BULLET:
         return None
-    if previous is not None and previous.kind is Kind.PARAGRAPH and previous.section == unit.section:
+    if (previous is not None and previous.kind is Kind.PARAGRAPH
+            and previous.section == unit.section):
         return previous if previous.text.rstrip().endswith(":") else None
     return lead_in if previous is not None and previous.kind is Kind.BULLET else None
 
@@ -196,20 +197,23 @@ class UnbackedClaim(Rule):
     - cues, by strength: *strong* — a figure (`$95k`, `12%`, "seventeen percent",
       "over 1,000", "a third of"), a date, someone's findings ("according to",
       "studies show"); *medium* — a trend ("rising"), a comparison ("more than",
-      "out-earn"), a forecast ("projected to grow", "by 2027"); *weak* — a quantifier
-      ("many", "often", "most", "typically"), a bare "will", a superlative;
+      "out-earn"), a forecast ("projected to grow", "will replace", "by 2027");
+      *weak* — a quantifier ("many", "often", "most", "typically"), "the most".
     - role: questions, instructions, conditionals, worked examples ("e.g. a 0.5%
-      budget"), the set-up of an interview scenario, recommendations, definitions and
-      the report describing itself are never claims; a strong cue is a claim wherever
-      it is stated as fact; a medium cue unless it is hedged ("may"), about the reader
-      or in an advice section (Hiring Loop, Portfolio, Interview Prep, Career Roadmap,
-      Action Plan; there only when it is about the market); a weak cue only when it is
-      about the market (employers, hiring, pay, postings) or stated as fact in a
-      section that states the market (Executive Summary, Market Snapshot, Demand
-      Drivers, Supply & Competition, Compensation, Risks & Outlook). In Methodology the
-      report's own method ("We reviewed 200 postings") is not a claim.
-    - a table of figures (pay by level, by city, percentiles) is one finding per table,
-      naming its figure cells.
+      budget"), the set-up of an interview scenario, recommendations, definitions, a
+      "Source:" line and the report describing itself are never claims. A strong cue
+      is a claim wherever it is stated as fact (in an advice section only about the
+      market or pay). A medium cue is one unless it is hedged ("may"), about the
+      reader, said of "it"/"they", or in an advice section (Hiring Loop, Portfolio,
+      Interview Prep, Career Roadmap, Action Plan: there only about the market) or a
+      field note. A weak cue only when its subject is the market (employers, hiring,
+      pay, postings; in the sections that state the market, also the trade's people:
+      "most payroll specialists"), and never in advice, FAQ answers or field notes.
+      In Methodology the report's own method ("We reviewed 200 postings") is not a
+      claim; elsewhere it is.
+    - a table of figures (pay by level, by city, percentiles) outside advice and
+      method sections, with no citation on its cells, its lead-in or its caption, is
+      one finding per table naming its figure cells.
 
     The finding names the cue and the reading that made it count. When the sentence
     names its source ("according to Glassdoor", "(U.S. Bureau of Labor Statistics, May
