@@ -211,7 +211,7 @@ class ClaimDetector:
                     # rather than "median", is what the finding names
                     cue = found_here if cue.strength == "weak" or kind == "number" else cue
                     break
-            if cue is None and kind == "comparative":
+            if cue is None and kind == "comparative" and "than" in text:
                 than = self._comparison(text)
                 if than is not None:
                     cue = self._cue(kind, than[0], than[1])
