@@ -142,7 +142,7 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     word_start = dot
     while word_start > 0 and not text[word_start - 1].isspace() and (
-            text[word_start - 1] not in "(\"“"):
+            text[word_start - 1] not in "(\"“["):
         word_start -= 1
     word = text[word_start:dot].casefold()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())

@@ -1,10 +1,20 @@
-"""The claim detector measured on labelled sentences (tests/data/claim_sentences.yaml,
-402 sentences from varied report text, labelled by someone else), and on examples of
-each cue and each kind of non-claim."""
+"""The claim detector and E001 measured on labelled text, and on examples of each cue,
+each reading of a sentence's role and each kind of non-claim.
+
+Two labelled sets:
+- tests/data/claim_set/*.yaml (written by us; `python bench/claims.py`): sentences,
+  passages and tables from reports of many role families, each under its section, run
+  through E001 itself. It measures the claim model and holds the targets below.
+- tests/data/claim_sentences.yaml (402 sentences without section context, labelled by
+  someone else): kept as a second check of the bare detector, with its old floors.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -12,6 +22,62 @@ from reportlint.claims import claim_detector, find_claim_cue
 from reportlint.config import Config
 
 LABELLED = Path(__file__).parent / "data" / "claim_sentences.yaml"
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "claims.py"
+
+
+def _bench() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_claims", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_claims"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def claim_set() -> tuple[Any, Any]:
+    bench = _bench()
+    return bench, bench.measure()
+
+
+# The targets (E001 precision and recall >= 0.90, each cue kind's precision >= 0.85),
+# a little under what the set measured when written (precision 1.000, recall 0.988).
+def test_e001_precision_and_recall_on_the_claim_set(claim_set: tuple[Any, Any]) -> None:
+    _, result = claim_set
+    overall = result.overall
+    assert overall.precision >= 0.95, result.false_alarms
+    assert overall.recall >= 0.95, result.misses
+
+
+def test_each_cue_kind_is_precise_on_the_claim_set(claim_set: tuple[Any, Any]) -> None:
+    _, result = claim_set
+    kinds = result.by_kind
+    assert {"number", "date", "attribution", "forecast", "comparative", "trend",
+            "quantifier", "table"} <= set(kinds)
+    for kind, count in kinds.items():
+        assert count.precision >= 0.9, (kind, result.false_alarms)
+        assert count.recall >= 0.85, (kind, result.misses)
+
+
+def test_named_sources_get_their_own_message(claim_set: tuple[Any, Any]) -> None:
+    _, result = claim_set
+    named = result.named
+    assert named.true_positives >= 20
+    assert named.precision >= 0.95 and named.recall >= 0.9
+
+
+def test_the_claim_set_is_as_large_and_varied_as_promised(
+        claim_set: tuple[Any, Any]) -> None:
+    bench, result = claim_set
+    assert result.items >= 400 and result.tables >= 20
+    assert len(result.families) >= 8
+    items = bench.load_items()
+    patterns = {item.pattern for item in items}
+    assert {"advice", "scenario", "example", "hedge", "generic", "conditional", "reader",
+            "framing", "method", "grow-up", "named-source", "variety", "pay-table",
+            "cited-table", "proof-map", "faq-answer"} <= patterns
+    claims = [item for item in items if item.claim]
+    assert 0.35 < len(claims) / len(items) < 0.65  # both labels, in fair measure
 
 # Floors under the measured figures (precision 1.000, recall 0.913 when written):
 # a change that costs more than a few sentences fails here.
@@ -67,7 +133,7 @@ def test_the_labelled_set_is_the_size_we_measured() -> None:
      "increasingly"),
     ("Openings often cluster around the two largest hospital networks.", "quantifier",
      "often"),
-    ("Several national retailers have moved their analytics teams offshore.", "quantifier",
+    ("Several national retailers run their analytics teams offshore.", "quantifier",
      "Several"),
     ("By 2028, payroll processing at large employers will be automated.", "forecast",
      "By 2028"),
@@ -158,3 +224,130 @@ def test_looking_up_cue_starts_changes_no_answer(imported_example: Path) -> None
     answers = [(fast.find(s), reference.find(s)) for s in sentences]
     assert [a for a, _ in answers] == [b for _, b in answers]
     assert sum(a is not None for a, _ in answers) > 100  # claims among them, not only prose
+
+
+# -- the claim model: the sentence's role decides, and says why -------------------------
+
+@pytest.mark.parametrize(("sentence", "section", "subsection", "why"), [
+    # a weak cue counts when it is about the market, in any section but advice
+    ("Hiring managers increasingly screen for incident command.", "skills_signals", None,
+     "stated as fact"),
+    ("Most employers fold on-call pay into base salary.", "market_snapshot", None,
+     "about the market"),
+    # a figure counts wherever it is stated as fact, pay even to "you"
+    ("Senior SREs earn $185k–$230k base.", "action_plan", None, "a figure"),
+    ("As a senior analyst you can expect $95k–$120k base.", "compensation", None, "a figure"),
+    # the report's own research is a claim outside Methodology
+    ("We reviewed 200 postings and found that half ask for SQL.", "market_snapshot", None,
+     "stated as fact"),
+    # a field note: only figures count
+    ("Retailers hired 40% fewer analysts after the 2023 freeze.", "role_definition",
+     "Field note: the problem behind the title", "a figure"),
+])
+def test_the_role_lets_the_cue_count(sentence: str, section: str, subsection: str | None,
+                                     why: str) -> None:
+    verdict = claim_detector().judge(sentence, section, subsection)
+    assert verdict.is_claim and verdict.why == why, verdict
+
+
+@pytest.mark.parametrize(("sentence", "section", "subsection", "why"), [
+    ("Pick the slowest step in the runbook and script it.", "action_plan", None, "advice"),
+    ("Churn rose from 4% to 6% last quarter — what would you check?", "hiring_loop", None,
+     "a question"),
+    ("Each service gets a target, e.g. an error budget of 0.5% per month.",
+     "role_definition", None, "an example"),
+    ("Scenario: p99 latency doubled overnight.", "hiring_loop", None,
+     "an example or scenario"),
+    ("Some employers allow hybrid work.", "market_snapshot", None, "no cue"),
+    ("Several companies offer remote work options.", "faq", None, "hedged"),
+    ("They often work in offices.", "role_definition", None, "a generic statement"),
+    ("If you skip it, your progress will slow down.", "action_plan", None, "a conditional"),
+    ("Skipping game days will leave you unprepared for the first outage.", "risks_outlook",
+     None, "no cue"),
+    ("This guide shows you how SRE hiring works.", "executive_summary", None,
+     "the report describing itself"),
+    ("We reviewed 200 postings from US SaaS companies.", "methodology", None,
+     "the report's own method"),
+    ("Many SREs grew up as system administrators.", "role_definition", None,
+     "a person's history"),
+    ("Interviewers usually stop you halfway to add a failure.", "hiring_loop", None,
+     "about the reader"),
+    ("Hiring managers often skim for certifications.", "portfolio", None, "advice"),
+    ("Expectations vary widely across teams with the same title.", "market_snapshot", None,
+     "says that it varies"),
+    ("Most employers ask for a degree in a life science.", "faq", None,
+     "the writer's answer"),
+    ("Scale-ups often create the role after a missed forecast.", "role_definition",
+     "Field note: the problem behind the title", "a field note"),
+    ("An HRBP typically supports two or three practice groups.", "role_definition", None,
+     "describes the job"),
+    ("The TPM ties many engineering teams to one outcome.", "role_definition", None,
+     "not the subject"),
+    ("Front-end developers often work with designers.", "role_definition", None,
+     "not about the market"),
+])
+def test_the_role_makes_it_no_claim(sentence: str, section: str, subsection: str | None,
+                                    why: str) -> None:
+    verdict = claim_detector().judge(sentence, section, subsection)
+    assert not verdict.is_claim and verdict.why == why, verdict
+
+
+def test_a_question_to_the_reader_after_it_makes_a_scenario() -> None:
+    detector = claim_detector()
+    sentence = "Error rates rose from 0.2% to 1.5% after a deploy."
+    assert detector.judge(sentence, "skills_signals").is_claim
+    assert not detector.judge(sentence, "skills_signals", before_question=True).is_claim
+    # an instruction after it makes a task's set-up, except where the market is stated
+    assert not detector.judge(sentence, "industry_lens", before_instruction=True).is_claim
+    assert detector.judge(sentence, "market_snapshot", before_instruction=True).is_claim
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The median wage was $95,360 (U.S. Bureau of Labor Statistics, May 2023).",
+     "U.S. Bureau of Labor Statistics"),
+    ("As per Glassdoor, front-end developers make an average of $85,432.", "Glassdoor"),
+    ("Gartner estimates that most B2B buyers prefer a rep-free experience.", "Gartner"),
+    ("Levels.fyi shows a median total compensation of $168,000.", "Levels.fyi"),
+    ("Demand is up, [with over 40% of recruiters hiring](https://www.statista.com/x).",
+     "statista.com"),
+    ("The Nursing and Midwifery Council reported a record number of leavers.",
+     "The Nursing and Midwifery Council"),
+])
+def test_a_named_source_is_recognised(sentence: str, source: str) -> None:
+    verdict = claim_detector().judge(sentence, "market_snapshot")
+    assert verdict.is_claim and verdict.source == source, verdict
+
+
+@pytest.mark.parametrize("sentence", [
+    "Senior SREs at SaaS companies earn $185k–$230k base.",
+    "Most CPG brands depend on scanner data from Circana or NielsenIQ.",  # a vendor
+    "You can pick up data from Indeed's API in an afternoon, for example.",
+])
+def test_no_source_is_named_where_none_is(sentence: str) -> None:
+    verdict = claim_detector().judge(sentence, "market_snapshot")
+    assert verdict.source is None, verdict
+
+
+@pytest.mark.parametrize(("sentence", "kind", "cue"), [
+    ("Seventeen percent of the openings were fully remote.", "number", "Seventeen percent"),
+    ("Over 1,000 roles were posted in October alone.", "number", "Over 1,000"),
+    ("Billions of dollars in pipeline run through these tools.", "number", "Billions of"),
+    ("The DevOps market grew to $10.3 billion in 2023.", "number", "$10.3 billion"),
+    ("Remote roles pay 5–15% less than the same level in the city.", "number", "5-15%"),
+    ("Candidates leave $15k–$25k on the table by taking the first offer.", "number",
+     "$15k"),
+])
+def test_spelled_out_and_approximate_figures_are_figures(sentence: str, kind: str,
+                                                         cue: str) -> None:
+    verdict = claim_detector().judge(sentence, "market_snapshot")
+    assert verdict.cue is not None and (verdict.cue.kind, verdict.cue.text) == (kind, cue)
+
+
+def test_the_model_is_data() -> None:
+    """Section purposes are data: a config can mark a subsection as advice."""
+    sentence = "Hiring managers often expect a counter-offer."
+    assert claim_detector().judge(sentence, "compensation", "Negotiation").is_claim
+    config = Config(data={"claim_cues": {"model": {"sections": {
+        "advice_subsections": ["negotiation"]}}}})
+    verdict = claim_detector(config).judge(sentence, "compensation", "Negotiation")
+    assert not verdict.is_claim and verdict.why == "advice"
