@@ -47,6 +47,9 @@ def render_for_terminal(header: str, documentation: str, colour: bool) -> str:
         flat = re.sub(r"\*\*([^*]+)\*\*", r"\1", flat)
         if lead:
             out.append(bold(lead))
-        out.append(textwrap.fill(flat, 88) if flat else "")
+        example, _, instead = flat.partition(" Use instead: ")
+        out.append(textwrap.fill(example, 88) if example else "")
+        if instead:
+            out += ["", bold("Use instead:"), textwrap.fill(instead, 88)]
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -60,7 +60,7 @@ def _unknown_meta_keys(doc: Document, raw_meta: dict[str, Any], offsets: dict[Pa
     from reportlint.text import closest
 
     for key in raw_meta:
-        if key in FRONT_MATTER_KEYS:
+        if key in FRONT_MATTER_KEYS or key == "reportlint":  # the file's own settings
             continue
         near = closest(str(key), FRONT_MATTER_KEYS, cutoff=0.6)
         hint = f' (did you mean "{near}"?)' if near else (
