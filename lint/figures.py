@@ -276,7 +276,7 @@ class Comparison:
 
     fact: Fact
     direction: int
-    statistic: str | None
+    statistic: str
 
 
 @dataclass
@@ -456,6 +456,8 @@ class FigureReader:
 
     def _bounded(self, text: str, item: _Raw) -> bool:
         before = text[max(0, item.start - 30):item.start]
+        if not item.ranged and before.rstrip().casefold().endswith("between"):
+            return True  # "between $80,000 and over $200,000": one end of a range
         if self.words.bounds_before is not None:
             match = self.words.bounds_before.search(before)
             if match is not None and not (item.ranged and _key(match.group(0)) in (
@@ -540,8 +542,8 @@ class FigureReader:
 
     def _masked(self, text: str, spans: Sequence[tuple[int, int]]) -> str:
         """`text` with the given spans and the report's role names blanked out."""
-        for a, b in spans:
-            text = text[:a] + " " * (b - a) + text[b:]
+        for a, b in spans:  # "#": no word, and where a narrowing's object stops
+            text = text[:a] + "#" * (b - a) + text[b:]
         if self.roles is not None:
             text = self.roles.sub(lambda m: " " * len(m.group(0)), text)
         return text
@@ -609,9 +611,11 @@ class FigureReader:
         found = set()
         for _, _, end in self.words.narrowing.find(text):
             kept = []
-            for word, _, _ in tokens(text[end:end + 50])[:4]:
+            after = text[end:end + 50]
+            for word, start, _ in tokens(after)[:4]:
                 folded = word.casefold()
-                if folded in self.words.object_stops or any(c.isdigit() for c in folded):
+                if folded in self.words.object_stops or any(c.isdigit() for c in folded) \
+                        or "#" in after[:start]:
                     break
                 if not self._plain(folded):
                     kept.append(folded)
@@ -693,8 +697,8 @@ class FigureReader:
                                self.regions.names_in(w) & self.own_region for w in said[:2]):
                         continue
                     stats = {n for w in said for n in self.words.statistics.names_in(w)}
-                    if len(stats) <= 1:
-                        return Comparison(fact, direction, next(iter(stats), None))
+                    if len(stats) == 1:  # "under the national pay scale" compares nothing
+                        return Comparison(fact, direction, next(iter(stats)))
         return None
 
 
