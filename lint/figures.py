@@ -287,11 +287,12 @@ class Reading:
 
 class FigureReader:
     """Reads the facts of one report's units. `role_names` are the report's own role and
-    its aliases; `region`, `industry` and `year` its front matter; `region_names` every
+    its aliases; `region` and `year` its front matter; `industry` the names of its
+    industry; `region_names` every
     region's other names; `titles` finds other job titles in text."""
 
     def __init__(self, words: FigureWords, role_names: Sequence[str], region: str | None,
-                 industry: str | None, year: int | None,
+                 industry: Sequence[str], year: int | None,
                  region_names: Mapping[str, Sequence[str]],
                  titles: TitleLookup | None = None) -> None:
         self.words = words
@@ -304,7 +305,7 @@ class FigureReader:
         own = _key(region or "")
         self.own_region = {self.regions.names.get(own, region or "")} if own else set()
         own_words = {_key(w) for role in role_names for w in role.split()}
-        industry_words = {_key(w) for w in (industry or "").split()}
+        industry_words = {_key(w) for name in industry for w in name.split()}
         self.neutral = (words.neutral | own_words | industry_words | {own}
                         | set(words.levels.names) | set(words.statistics.names)
                         | set(words.pay.names) | set(words.periods.names)

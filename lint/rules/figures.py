@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportlint.data import strings
 from reportlint.document import Document, Kind, Unit
 from reportlint.figures import Comparison, Fact, FigureReader, figure_words
 from reportlint.findings import Category, Hit, Severity
@@ -49,9 +50,11 @@ def _reader(doc: Document, context: Context) -> FigureReader | None:
         return {match.value for match in vocabulary.title_matcher.find_in(text, words, folded)
                 if finder.is_other(match.value)}
 
-    regions = markets_for(context.config).regions
+    markets = markets_for(context.config)
+    industry = markets.industries.get(markets.industry(meta.industry) or "", {})
     return FigureReader(figure_words(context.config), [meta.role, *meta.role_aliases],
-                        meta.region, meta.industry, meta.year, regions, other_titles)
+                        meta.region, [meta.industry, *strings(industry.get("names"))],
+                        meta.year, markets.regions, other_titles)
 
 
 def read_figures(doc: Document, context: Context) -> tuple[list[Placed], list[
