@@ -139,6 +139,7 @@ class FigureWords:
     narrowing: Lexicon
     object_stops: frozenset[str]
     neutral: frozenset[str]
+    starters: frozenset[str]
 
 
 def _amount_pattern(currencies: Mapping[str, str], multipliers: Mapping[str, float]
@@ -186,6 +187,7 @@ def _figure_words(raw: dict[str, Any]) -> FigureWords:
         narrowing=Lexicon.of(raw.get("narrowing")),
         object_stops=frozenset(_key(w) for w in strings(raw.get("object_stops"))),
         neutral=frozenset(_key(w) for w in strings(raw.get("neutral_objects"))),
+        starters=frozenset(_key(w) for w in strings(raw.get("starters"))),
     )
 
 
@@ -625,20 +627,15 @@ class FigureReader:
         return found
 
     def _named(self, text: str) -> set[str]:
-        """Capitalised words inside the text (not its first word, unless possessive)
-        that are no known word: a city, a company, a source. "Austin's median" is not
-        the national median."""
+        """Capitalised words that are no known word and no common sentence opener: a city,
+        a company, a source. "Austin's median" is not the national median."""
         found = set()
-        first = re.match(r"[\s*_\"'(\-]*[A-Za-z][\w'-]*", text)
-        skip_to = first.end() if first else 0
         for match in _CAPITALISED.finditer(text):
-            word = match.group(0)
-            possessive = word.endswith("'s")
-            folded = word.removesuffix("'s").casefold()
-            if match.start() < skip_to and not possessive:
-                continue
-            if word.isupper() or self._plain(folded):
-                continue
+            word = match.group(0).removesuffix("'s")
+            folded = word.casefold()
+            if word.isupper() or word.removesuffix("s").isupper() or self._plain(folded) \
+                    or folded in self.words.starters:
+                continue  # an acronym (BLS, CRAs), or a word any sentence may open with
             found.add(folded)
         return found
 
