@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from reportlint.data import data_key, load_data, strings
@@ -113,7 +114,7 @@ class FigureWords:
     currencies: Mapping[str, str]
     multipliers: Mapping[str, float]
     bounds_before: re.Pattern[str] | None
-    bounds_after: re.Pattern[str] | None
+    bounds_after: re.Pattern[str]
     pay: Lexicon
     not_pay: Lexicon
     total_pay: Lexicon
@@ -488,14 +489,14 @@ class FigureReader:
             if any(low <= a < at for a, _ in spans) and any(at < a < high for a, _ in spans):
                 cuts.append(at)
         cuts = sorted(set(cuts))
-        return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        return [(a, b) for a, b in pairwise(cuts) if b > a]
 
     def _measure(self, text: str, amount: Amount, segment: tuple[int, int],
                  sentence: tuple[int, int], pay_context: bool) -> str | None:
         if amount.percent:
             return self._growth(text, amount, segment, sentence)
         count = self._count(text, amount)
-        if amount.currency is None and not amount.multiplied or count is not None:
+        if (amount.currency is None and not amount.multiplied) or count is not None:
             return count
         words = self.words
         own = self._masked(text[segment[0]:segment[1]],

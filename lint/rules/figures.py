@@ -222,9 +222,7 @@ class ContradictoryFigures(Rule):
                 wanted["stat"] = comparison.statistic
             scope = tuple(sorted(wanted.items()))
             references = [p for p in facts if p.fact.measure == fact.measure
-                          and p.fact.scope == scope and p.sentence != placed.sentence
-                          or p.fact.measure == fact.measure and p.fact.scope == scope
-                          and p.offset > placed.offset and p.sentence == placed.sentence]
+                          and p.fact.scope == scope and p.offset != placed.offset]
             if not references or any(clash(a.fact, b.fact, tolerance, points)
                                      for a in references for b in references):
                 continue
