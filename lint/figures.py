@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -60,21 +61,31 @@ def _key(phrase: str) -> str:
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One case-insensitive pattern for whole-word phrases, the longest tried first."""
-    parts = []
+    words, others = [], []
     for phrase in sorted({_key(p) for p in phrases if p.strip()}, key=len, reverse=True):
         body = r"\s+".join(re.escape(word) for word in phrase.split())
+        if phrase[0].isalnum() and phrase[-1].isalnum():
+            words.append(body)
+            continue
         before = r"(?<![\w-])" if phrase[0].isalnum() else ""
         after = r"(?![\w-])" if phrase[-1].isalnum() or phrase[-1] == "." else ""
-        parts.append(before + body + after)
+        others.append(before + body + after)
+    # One pair of word boundaries around all the plain phrases: compiling a boundary per
+    # phrase costs more than a run of one report.
+    parts = ([rf"(?<![\w-])(?:{'|'.join(words)})(?![\w-])"] if words else []) + others
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """A list of phrases, each with a canonical name (itself, for a plain list)."""
+    """A list of phrases, each with a canonical name (itself, for a plain list). Its
+    pattern is compiled when first used: a report with no figure never pays for it."""
 
-    pattern: re.Pattern[str] | None
-    names: Mapping[str, str]
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = names
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        return _phrase_pattern(self.names)
 
     @classmethod
     def of(cls, value: Any) -> Lexicon:
@@ -85,7 +96,7 @@ class Lexicon:
                     names[_key(phrase)] = str(name)
         else:
             names = {_key(phrase): _key(phrase) for phrase in strings(value)}
-        return cls(_phrase_pattern(names), names)
+        return cls(names)
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(canonical name, start, end) of every phrase in `text`."""
@@ -101,9 +112,21 @@ class Lexicon:
         return self.pattern is not None and self.pattern.fullmatch(word) is not None
 
 
-def _regexes(value: Any) -> re.Pattern[str] | None:
+class Lazy:
+    """A pattern compiled when first used."""
+
+    def __init__(self, build: Callable[[], re.Pattern[str] | None]) -> None:
+        self._build = build
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        return self._build()
+
+
+def _regexes(value: Any) -> Lazy:
     items = strings(value)
-    return re.compile("|".join(f"(?:{item})" for item in items), re.IGNORECASE) if items else None
+    return Lazy(lambda: re.compile("|".join(f"(?:{item})" for item in items), re.IGNORECASE)
+                if items else None)
 
 
 @dataclass(frozen=True)
@@ -113,17 +136,17 @@ class FigureWords:
     amount: re.Pattern[str]
     currencies: Mapping[str, str]
     multipliers: Mapping[str, float]
-    bounds_before: re.Pattern[str] | None
-    bounds_after: re.Pattern[str]
+    bounds_before: Lazy
+    bounds_after: Lazy
     pay: Lexicon
     not_pay: Lexicon
     total_pay: Lexicon
     periods: Lexicon
     levels: Lexicon
-    level_marks: re.Pattern[str] | None
-    experience: re.Pattern[str] | None
+    level_marks: Lazy
+    experience: Lazy
     statistics: Lexicon
-    percentile_marks: re.Pattern[str] | None
+    percentile_marks: Lazy
     national: Lexicon
     places: Lexicon
     segments: Lexicon
@@ -168,8 +191,8 @@ def _figure_words(raw: dict[str, Any]) -> FigureWords:
     return FigureWords(
         amount=_amount_pattern(currencies, multipliers), currencies=currencies,
         multipliers=multipliers,
-        bounds_before=_tail(strings(raw.get("bounds_before"))),
-        bounds_after=_head(strings(raw.get("bounds_after"))),
+        bounds_before=Lazy(lambda: _tail(strings(raw.get("bounds_before")))),
+        bounds_after=Lazy(lambda: _head(strings(raw.get("bounds_after")))),
         pay=Lexicon.of(raw.get("pay_words")), not_pay=Lexicon.of(raw.get("not_pay")),
         total_pay=Lexicon.of(raw.get("total_pay")), periods=Lexicon.of(raw.get("periods")),
         levels=Lexicon.of(raw.get("levels")), level_marks=_regexes(raw.get("level_marks")),
@@ -303,8 +326,8 @@ class FigureReader:
         self.titles = titles
         self.roles = _phrase_pattern(
             name for role in role_names for name in (role, role + "s", role + "es"))
-        self.regions = Lexicon.of({name: [*aliases, name] for name, aliases in
-                                   region_names.items()})
+        self.regions = _region_lexicon(tuple((name, tuple(aliases)) for name, aliases in
+                                             region_names.items()))
         own = _key(region or "")
         self.own_region = {self.regions.names.get(own, region or "")} if own else set()
         own_words = {_key(w) for role in role_names for w in role.split()}
@@ -323,13 +346,18 @@ class FigureReader:
         names what it is about (a table row's first cell); `pay_context` says that money
         here is pay unless said otherwise (the Compensation section)."""
         reading = Reading()
-        if not any(c.isdigit() for c in text):
+        if not re.search(r"\d", text):
             return reading
         folded = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text.translate(_FOLD))
+        sentences = [(index, start, end, amounts) for index, (start, end)
+                     in enumerate(split_sentences(folded))
+                     if (amounts := self.amounts(folded, start, end))]
+        if not sentences:
+            return reading
         framing = self._framing(context, label_context)
         pay_context = pay_context or "pay" in framing
-        for index, (start, end) in enumerate(split_sentences(folded)):
-            self._sentence(folded, start, end, index, framing, pay_context, reading)
+        for index, start, end, amounts in sentences:
+            self._sentence(folded, start, end, index, amounts, framing, pay_context, reading)
         # The figures as the writer wrote them, dashes and all.
         written = {id(f): replace(f, written=text[f.start:f.end].strip()) for f in reading.facts}
         reading.facts = [written[id(f)] for f in reading.facts]
@@ -344,11 +372,8 @@ class FigureReader:
                 framing.setdefault(kind, set()).update(values)
         return framing
 
-    def _sentence(self, text: str, start: int, end: int, index: int,
+    def _sentence(self, text: str, start: int, end: int, index: int, amounts: list[Amount],
                   framing: Mapping[str, set[str]], pay_context: bool, reading: Reading) -> None:
-        amounts = self.amounts(text, start, end)
-        if not amounts:
-            return
         label = _label_end(text[start:end])
         spans = [(a.start, a.end) for a in amounts]
         segments = self._segments(text, start, end, spans)
@@ -462,12 +487,14 @@ class FigureReader:
         before = text[max(0, item.start - 30):item.start]
         if not item.ranged and before.rstrip().casefold().endswith("between"):
             return True  # "between $80,000 and over $200,000": one end of a range
-        if self.words.bounds_before is not None:
-            match = self.words.bounds_before.search(before)
+        bounds_before, bounds_after = (self.words.bounds_before.pattern,
+                                       self.words.bounds_after.pattern)
+        if bounds_before is not None:
+            match = bounds_before.search(before)
             if match is not None and not (item.ranged and _key(match.group(0)) in (
                     "from", "starting at", "starts at", "start at")):
                 return True
-        return bool(self.words.bounds_after.match(text[item.end:item.end + 20]))
+        return bool(bounds_after and bounds_after.match(text[item.end:item.end + 20]))
 
     # -- what a figure measures ------------------------------------------------------
 
@@ -569,12 +596,13 @@ class FigureReader:
                 found.setdefault(kind, set()).update(values)
 
         add("level", words.levels.names_in(masked))
-        for pattern in (words.level_marks, words.experience):
+        for pattern in (words.level_marks.pattern, words.experience.pattern):
             if pattern is not None:
                 add("level", (_key(m.group(0)).replace(" ", "") for m in pattern.finditer(masked)))
         add("stat", words.statistics.names_in(masked))
-        if words.percentile_marks is not None:
-            add("stat", (_key(m.group(0)) for m in words.percentile_marks.finditer(masked)))
+        percentiles = words.percentile_marks.pattern
+        if percentiles is not None:
+            add("stat", (_key(m.group(0)) for m in percentiles.finditer(masked)))
         add("period", words.periods.names_in(masked))
         add("frame", words.frames.names_in(masked))
         add("year", (m.group(0) for m in _YEAR.finditer(masked) if m.group(0) != self.year))
@@ -726,6 +754,11 @@ class _Raw:
         self.percent = self.percent or second.percent
         self.grouped = self.grouped or second.grouped
         self.end, self.high, self.ranged = second.end, second.high, True
+
+
+@lru_cache(maxsize=8)
+def _region_lexicon(regions: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
+    return Lexicon.of({name: [*aliases, name] for name, aliases in regions})
 
 
 def _singular(word: str) -> str:

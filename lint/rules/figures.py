@@ -7,6 +7,7 @@ decides which pairs of them contradict each other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from reportlint.registry import Context, Rule, register
 # Sections whose figures are not claims about the market: sample sizes, citations, links.
 _NOT_FIGURES = ("methodology", "sources", "related")
 _SKIPPED = (Kind.HEADING, Kind.FOOTNOTE, Kind.CELL, Kind.QUESTION)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def read_figures(doc: Document, context: Context) -> tuple[list[Placed], list[
     if reader is None:
         return facts, comparisons
     for unit, framing in _framed_units(doc):
-        if not any(c.isdigit() for c in unit.text):
+        if _DIGIT.search(unit.text) is None:
             continue
         reading = reader.read(unit.text, framing, pay_context=unit.section == "compensation")
         _place(unit, reading.facts, reading.comparisons, facts, comparisons)
@@ -77,7 +79,7 @@ def read_figures(doc: Document, context: Context) -> tuple[list[Placed], list[
         header = [cell.text for cell in table.header.cells]
         for row in table.rows:
             for index, cell in enumerate(row.cells):
-                if not any(c.isdigit() for c in cell.text):
+                if _DIGIT.search(cell.text) is None:
                     continue
                 column = [header[index]] if index < len(header) else []
                 label = [row.cells[0].text] if index > 0 else []
@@ -191,7 +193,7 @@ class ContradictoryFigures(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        if doc.meta is None or not any(c.isdigit() for c in doc.source):
+        if doc.meta is None:
             return
         tolerance = context.number_option(self, "tolerance", 0.25, least=0.0)
         points = context.number_option(self, "percent_points", 3.0, least=0.0)
