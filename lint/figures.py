@@ -50,7 +50,7 @@ _MONTHS = frozenset("january february march april may june july august september
                     "november december jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 "
                     "q3 q4 h1 h2 i".split())
 # What narrows the subject of a figure, said anywhere in its sentence, narrows it.
-_NARROWING_KINDS = ("place", "named", "segment", "title", "narrow", "year", "frame")
+_NARROWING_KINDS = ("place", "named", "segment", "title", "narrow", "year", "frame", "outlook")
 # What gives a figure its value's kind, read from its own part of the sentence first.
 _VALUE_KINDS = ("level", "stat", "basis", "period")
 
@@ -160,6 +160,7 @@ class FigureWords:
     growth_not: Lexicon
     above: Lexicon
     below: Lexicon
+    projection: Lexicon
     narrowing: Lexicon
     object_stops: frozenset[str]
     neutral: frozenset[str]
@@ -208,6 +209,7 @@ def _figure_words(raw: dict[str, Any]) -> FigureWords:
         growth_subjects=Lexicon.of(raw.get("growth_subjects")),
         growth_not=Lexicon.of(raw.get("growth_not")),
         above=Lexicon.of(raw.get("above")), below=Lexicon.of(raw.get("below")),
+        projection=Lexicon.of(raw.get("projection")),
         narrowing=Lexicon.of(raw.get("narrowing")),
         object_stops=frozenset(_key(w) for w in strings(raw.get("object_stops"))),
         neutral=frozenset(_key(w) for w in strings(raw.get("neutral_objects"))),
@@ -389,7 +391,8 @@ class FigureReader:
             at = next((i for i, (s, e) in enumerate(segments) if s <= amount.start < e), None)
             if at is None or amount.bounded:
                 continue
-            measure = self._measure(text, amount, segments[at], (start, end), pay_context)
+            measure = self._measure(text, amount, segments[at], (start, end), pay_context,
+                                    sum(a.percent for a in amounts))
             if measure is None:
                 continue
             quals = self._combined(segment_quals, at, holding)
@@ -424,8 +427,10 @@ class FigureReader:
                 continue
             before = {frozenset(segment_quals[i][kind]) for i in range(at)
                       if i not in holding and kind in segment_quals[i]}
-            if len(before) > 1:
-                return None
+            elsewhere = any(kind in segment_quals[i] for i in range(len(segment_quals))
+                            if i != at and (i > at or i in holding))
+            if len(before) > 1 or (not before and elsewhere):
+                return None  # "$60k-$80k (entry) to ...": the level comes after
             if before:
                 quals[kind] = set(next(iter(before)))
         return quals
@@ -519,9 +524,9 @@ class FigureReader:
         return [(a, b) for a, b in pairwise(cuts) if b > a]
 
     def _measure(self, text: str, amount: Amount, segment: tuple[int, int],
-                 sentence: tuple[int, int], pay_context: bool) -> str | None:
+                 sentence: tuple[int, int], pay_context: bool, percents: int) -> str | None:
         if amount.percent:
-            return self._growth(text, amount, segment, sentence)
+            return self._growth(text, amount, segment, sentence, percents == 1)
         count = self._count(text, amount)
         if (amount.currency is None and not amount.multiplied) or count is not None:
             return count
@@ -555,8 +560,10 @@ class FigureReader:
         return None
 
     def _growth(self, text: str, amount: Amount, segment: tuple[int, int],
-                sentence: tuple[int, int]) -> str | None:
-        """"Employment is projected to grow 16%": a growth rate of employment or pay."""
+                sentence: tuple[int, int], alone: bool) -> str | None:
+        """"Employment is projected to grow 16%": a growth rate of employment, postings,
+        demand or pay. What grows is read from the figure's part of the sentence, or from
+        the whole sentence when the figure is its only percentage."""
         if text[amount.end:amount.end + 4].casefold().startswith(" of"):
             return None  # "30% of teams": a share
         words = self.words
@@ -565,8 +572,10 @@ class FigureReader:
             return None
         if not (words.growth_up.find(own) or words.growth_down.find(own)):
             return None
-        subjects = words.growth_subjects.names_in(own) or words.growth_subjects.names_in(
-            self._masked(text[sentence[0]:sentence[1]], ()))
+        subjects = words.growth_subjects.names_in(own)
+        if not subjects and alone:
+            subjects = words.growth_subjects.names_in(self._masked(text[sentence[0]:sentence[1]],
+                                                                   ()))
         if len(subjects) != 1:
             return None
         return f"{next(iter(subjects))} growth"
@@ -605,6 +614,8 @@ class FigureReader:
             add("stat", (_key(m.group(0)) for m in percentiles.finditer(masked)))
         add("period", words.periods.names_in(masked))
         add("frame", words.frames.names_in(masked))
+        if words.projection.find(masked):
+            add("outlook", {"projected"})
         add("year", (m.group(0) for m in _YEAR.finditer(masked) if m.group(0) != self.year))
         # A region's names are read once, as a place, then blanked.
         add("place", self.regions.names_in(masked) - self.own_region)
@@ -670,7 +681,7 @@ class FigureReader:
 
     def _leftovers(self, text: str) -> set[str]:
         kept = [word.casefold() for word, _, _ in tokens(text)
-                if not any(c.isdigit() for c in word) and not self._plain(word.casefold())
+                if not word.isdigit() and not self._plain(word.casefold())
                 and word.casefold() not in ("yrs", "yoe", "per", "vs", "plus")]
         return {" ".join(kept)} if kept else set()
 
@@ -681,7 +692,7 @@ class FigureReader:
             quals["frame"] = frames & {"year", "month"}
         kinds = ["level", "stat", "place", "year", "segment", "narrow", "named", "title"]
         if measure != "pay":  # a pay period is read as `period`, below
-            kinds.append("frame")
+            kinds += ["frame", "outlook"]
         scope = {kind: ",".join(sorted(quals[kind])) for kind in kinds if quals.get(kind)}
         if measure == "pay":
             scope["currency"] = amount.currency or "?"

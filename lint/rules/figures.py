@@ -81,9 +81,11 @@ def read_figures(doc: Document, context: Context) -> tuple[list[Placed], list[
             for index, cell in enumerate(row.cells):
                 if _DIGIT.search(cell.text) is None:
                     continue
-                column = [header[index]] if index < len(header) else []
-                label = [row.cells[0].text] if index > 0 else []
-                reading = reader.read(cell.text, column, label_context=label,
+                # The row's first cell and the column's header say what the figure is;
+                # any word of theirs that is no known kind ("25th", "Contract") narrows it.
+                labels = ([row.cells[0].text] if index > 0 else []) + (
+                    [header[index]] if index < len(header) else [])
+                reading = reader.read(cell.text, label_context=labels,
                                       pay_context=table.section == "compensation")
                 _place(cell, reading.facts, reading.comparisons, facts, comparisons)
     facts.sort(key=lambda placed: placed.offset)
