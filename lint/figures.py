@@ -692,7 +692,9 @@ class FigureReader:
             quals["frame"] = frames & {"year", "month"}
         kinds = ["level", "stat", "place", "year", "segment", "narrow", "named", "title"]
         if measure != "pay":  # a pay period is read as `period`, below
-            kinds += ["frame", "outlook"]
+            kinds.append("frame")
+        if measure.endswith("growth"):  # "projected to grow 15%" is not "grew 3%"
+            kinds.append("outlook")
         scope = {kind: ",".join(sorted(quals[kind])) for kind in kinds if quals.get(kind)}
         if measure == "pay":
             scope["currency"] = amount.currency or "?"
