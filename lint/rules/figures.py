@@ -238,19 +238,17 @@ class ContradictoryFigures(Rule):
                 continue
             reference = references[0]
             side = "above" if comparison.direction > 0 else "below"
-            national = f"national {comparison.statistic or 'figure'}"
-            later, earlier = (placed, reference) if placed.offset > reference.offset \
-                else (reference, placed)
-            yield self._hit(doc, later, earlier,
-                            f"{fact.described()} {fact.written} is said to be {side} the "
-                            f"{national}, but the report gives {reference.fact.written} for "
-                            f"it{self._line(doc, reference, later)}")
-
-    @staticmethod
-    def _line(doc: Document, reference: Placed, later: Placed) -> str:
-        if reference.sentence == later.sentence:
-            return ""
-        return f" on line {doc.position(reference.offset)[0]}"
+            national = f"national {comparison.statistic}"
+            if placed.offset > reference.offset:
+                yield self._hit(doc, placed, reference,
+                                f"{fact.described()} {fact.written} is said to be {side} the "
+                                f"{national}, but the report gives {reference.fact.written} "
+                                f"for it on line {doc.position(reference.offset)[0]}")
+            else:
+                yield self._hit(doc, reference, placed,
+                                f"the {national} is {reference.fact.written} here, but line "
+                                f"{doc.position(placed.offset)[0]} says {fact.described()} "
+                                f"{fact.written} is {side} it")
 
     @staticmethod
     def _hit(doc: Document, placed: Placed, other: Placed, message: str) -> Hit:

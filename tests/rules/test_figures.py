@@ -99,6 +99,18 @@ def test_a_city_median_said_to_exceed_a_national_median_it_falls_below(
         finding.message
 
 
+def test_the_national_figure_given_after_the_comparison(lint_text: Lint) -> None:
+    text = report(pay="""
+- In Denver, the median salary of $104,000 trails the national median.[^bls]
+- Nationally, the median salary for the role is $98,000.[^bls]
+""")
+    [finding] = e010(lint_text, text)
+    assert finding.line == line_of(text, "$98,000")
+    assert finding.message == (
+        f"the national median is $98,000 here, but line {line_of(text, '$104,000')} says "
+        "median pay (denver) $104,000 is below it")
+
+
 def test_a_pay_table_row_against_a_bullet(lint_text: Lint) -> None:
     text = report(pay="""
 | Level | Base salary |
