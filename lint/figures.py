@@ -37,6 +37,8 @@ _NOT_PROSE = re.compile(r"\]\([^)]*\)|https?://\S+|\[\^[^\]\s]+\]")
 _SEPARATOR = re.compile(r";|,\s|\s-\s|\s\|\s|\(|\)|\b(?:while|whereas|but|compared (?:with|to)|"
                         r"versus|vs\.?|unlike|against)\s", re.IGNORECASE)
 _AND = re.compile(r"\s(?:and|or|with)\s", re.IGNORECASE)
+# What follows "the national median" when it is the median of something else.
+_ANOTHER_WHOLE = re.compile(r"\s+(?:for|of|across|among|in|at)\b", re.IGNORECASE)
 _LABEL = re.compile(r"\s*[*_]*[^\W\d_][^:.;!?\n$€£¥₹]{0,50}?[*_]*:[*_]*\s+")
 # What narrows the subject of a figure, said anywhere in its sentence, narrows it.
 _NARROWING_KINDS = ("place", "named", "segment", "title", "narrow", "year", "frame", "outlook")
@@ -296,6 +298,8 @@ class FigureReader(ScopeReader):
             kinds.append("frame")
         if measure.endswith("growth"):  # "projected to grow 15%" is not "grew 3%"
             kinds.append("outlook")
+        if quals.get("year") == {self.year}:  # the report's own year alone says nothing
+            del quals["year"]
         scope = {kind: ",".join(sorted(quals[kind])) for kind in kinds if quals.get(kind)}
         if measure == "pay":
             scope["currency"] = amount.currency or "?"
@@ -337,9 +341,13 @@ class FigureReader(ScopeReader):
                     if not any(self.words.national.names_in(w) or
                                self.regions.names_in(w) & self.own_region for w in said[:2]):
                         continue
-                    stats = {n for w in said for n in self.words.statistics.names_in(w)}
-                    if len(stats) == 1:  # "under the national pay scale" compares nothing
-                        return Comparison(fact, direction, next(iter(stats)))
+                    target = piece[end:end + 50]
+                    stats = self.words.statistics.find(target)
+                    if len({name for name, _, _ in stats}) != 1:
+                        continue  # "under the national pay scale" compares nothing
+                    if _ANOTHER_WHOLE.match(target, stats[-1][2]):
+                        continue  # "the national median for all occupations"
+                    return Comparison(fact, direction, stats[0][0])
         return None
 
 

@@ -176,7 +176,7 @@ class ScopeReader:
         add("frame", words.frames.names_in(masked))
         if words.projection.find(masked):
             add("outlook", {"projected"})
-        add("year", (m.group(0) for m in YEAR.finditer(masked) if m.group(0) != self.year))
+        add("year", (m.group(0) for m in YEAR.finditer(masked)))
         # A region's names are read once, as a place, then blanked.
         add("place", self.regions.names_in(masked) - self.own_region)
         if self.regions.pattern is not None:
@@ -204,6 +204,7 @@ class ScopeReader:
         """A word that narrows nothing by itself: neutral, or read as a known kind."""
         words = self.words
         return (word in self.neutral or _singular(word) in self.neutral
+                or f"{word}s" in self.neutral
                 or word in words.object_stops
                 or any(lexicon.whole(word) for lexicon in (
                     words.levels, words.statistics, words.periods, words.segments,
