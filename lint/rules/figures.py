@@ -172,7 +172,8 @@ class ContradictoryFigures(Rule):
     percentages must also differ by `percent_points` (default 3). A figure for a place
     said to be above (or below) the national figure that the report gives lower (or
     higher) is reported too. The finding stands at the later figure and names the line
-    of the earlier one (also in the finding's data, `related`). Bounds ("up to
+    of the earlier one (also in the finding's data, `related`); a figure that agrees
+    with any given before it is not reported again. Bounds ("up to
     $200k", "$120k+"), bonuses, raises and gaps, and sentences that leave unclear which
     figure goes with which level are not read. The words are data
     (`lint/data/figures.yaml`). Config: `rules: {E010: {tolerance: 0.4,
@@ -204,9 +205,11 @@ class ContradictoryFigures(Rule):
         for placed in facts:
             key = (placed.fact.measure, placed.fact.scope)
             earlier = by_measure.setdefault(key, [])
-            other = next((e for e in earlier if e.sentence != placed.sentence
-                          and clash(e.fact, placed.fact, tolerance, points)), None)
-            if other is not None:
+            others = [e for e in earlier if e.sentence != placed.sentence]
+            clashing = [e for e in others if clash(e.fact, placed.fact, tolerance, points)]
+            # A figure that agrees with one given before repeats a side already reported.
+            if clashing and len(clashing) == len(others):
+                other = clashing[0]
                 yield self._hit(doc, placed, other,
                                 f"{placed.fact.described()} is {placed.fact.written} here but "
                                 f"{other.fact.written} on line {doc.position(other.offset)[0]}"

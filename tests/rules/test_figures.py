@@ -69,6 +69,17 @@ def test_senior_pay_in_the_summary_and_the_body_that_cannot_both_hold(lint_text:
     assert finding.severity.value == "warning" and finding.category.value == "evidence"
 
 
+def test_a_figure_repeated_after_the_contradiction_is_not_reported_again(
+        lint_text: Lint) -> None:
+    text = report(
+        summary="- Senior analysts earn $150,000–$230,000.[^bls]",
+        pay="- Senior: $125,000–$154,000 base.[^bls]\n"
+            "- Most senior analysts we surveyed earn $150,000–$230,000.[^bls]\n"
+            "- Senior pay is $60,000–$70,000 in this market.[^bls]")
+    found = e010(lint_text, text)
+    assert [f.line for f in found] == [line_of(text, "$125,000"), line_of(text, "$60,000")]
+
+
 def test_openings_an_order_of_magnitude_apart(lint_text: Lint) -> None:
     text = report(
         summary="- Employers list about 125,000 openings for support analysts each year.[^bls]",
