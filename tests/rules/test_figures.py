@@ -75,7 +75,7 @@ def test_a_figure_repeated_after_the_contradiction_is_not_reported_again(
         summary="- Senior analysts earn $150,000–$230,000.[^bls]",
         pay="- Senior: $125,000–$154,000 base.[^bls]\n"
             "- Most senior analysts we surveyed earn $150,000–$230,000.[^bls]\n"
-            "- Senior pay is $60,000–$70,000 in this market.[^bls]")
+            "- Senior pay is $60,000–$70,000 today.[^bls]")
     found = e010(lint_text, text)
     assert [f.line for f in found] == [line_of(text, "$125,000"), line_of(text, "$60,000")]
 
