@@ -47,6 +47,7 @@ class FigureWords:
     total_pay: Lexicon
     periods: Lexicon
     levels: Lexicon
+    not_levels: Lexicon
     level_marks: Lazy
     experience: Lazy
     statistics: Lexicon
@@ -80,7 +81,8 @@ def _figure_words(raw: dict[str, Any]) -> FigureWords:
                              strings(raw.get("bounds_after"))),
         pay=Lexicon.of(raw.get("pay_words")), not_pay=Lexicon.of(raw.get("not_pay")),
         total_pay=Lexicon.of(raw.get("total_pay")), periods=Lexicon.of(raw.get("periods")),
-        levels=Lexicon.of(raw.get("levels")), level_marks=regexes(raw.get("level_marks")),
+        levels=Lexicon.of(raw.get("levels")), not_levels=Lexicon.of(raw.get("not_levels")),
+        level_marks=regexes(raw.get("level_marks")),
         experience=regexes(raw.get("experience")),
         statistics=Lexicon.of(raw.get("statistics")),
         percentile_marks=regexes(raw.get("percentile_marks")),
@@ -163,7 +165,11 @@ class ScopeReader:
             if values:
                 found.setdefault(kind, set()).update(values)
 
-        add("level", words.levels.names_in(masked))
+        # "data entry", "senior stakeholders": no level, but they say who is meant
+        add("narrow", words.not_levels.names_in(masked))
+        not_levels = words.not_levels.pattern
+        add("level", words.levels.names_in(not_levels.sub(_blank, masked) if not_levels
+                                           else masked))
         for pattern in (words.level_marks.pattern, words.experience.pattern):
             if pattern is not None:
                 add("level", (phrase_key(m.group(0)).replace(" ", "")
@@ -250,6 +256,10 @@ class ScopeReader:
 @lru_cache(maxsize=8)
 def _region_lexicon(regions: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
     return Lexicon.of({name: [*aliases, name] for name, aliases in regions})
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _singular(word: str) -> str:
