@@ -44,6 +44,13 @@ _LABEL = re.compile(r"\s*[*_]*[^\W\d_][^:.;!?\n$€£¥₹]{0,50}?[*_]*:[*_]*\s+
 _NARROWING_KINDS = ("place", "named", "segment", "title", "narrow", "year", "frame", "outlook")
 # What gives a figure its value's kind, read from its own part of the sentence first.
 _VALUE_KINDS = ("level", "stat", "basis", "period")
+_LEVEL_NAMES = {"entry": "entry-level", "mid": "mid-level"}
+
+
+def _as_written(amount: str) -> str:
+    """An amount for a message: "$92,000 and $104,000" was "between" them."""
+    amount = amount.strip()
+    return f"between {amount}" if " and " in amount else amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +76,8 @@ class Fact:
 
     def described(self) -> str:
         """The measure as a reader would name it: "senior median pay (seattle)"."""
-        parts = [self.scope_value("level"), self.scope_value("stat"),
+        level = self.scope_value("level")
+        parts = [_LEVEL_NAMES.get(level or "", level), self.scope_value("stat"),
                  "total" if self.scope_value("basis") == "total" else None, self.measure]
         frame = self.scope_value("frame")
         if frame in ("year", "month"):
@@ -129,7 +137,8 @@ class FigureReader(ScopeReader):
         for index, start, end, amounts in sentences:
             self._sentence(folded, start, end, index, amounts, framing, pay_context, reading)
         # The figures as the writer wrote them, dashes and all.
-        written = {id(f): replace(f, written=text[f.start:f.end].strip()) for f in reading.facts}
+        written = {id(f): replace(f, written=_as_written(text[f.start:f.end]))
+                   for f in reading.facts}
         reading.facts = [written[id(f)] for f in reading.facts]
         reading.comparisons = [replace(c, fact=written[id(c.fact)]) for c in reading.comparisons]
         return reading
