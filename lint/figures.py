@@ -66,6 +66,7 @@ class Fact:
     end: int
     written: str
     sentence: int
+    exact: bool = False  # one value written to the unit ("$93,600"), not "about $90k"
 
     @property
     def percent(self) -> bool:
@@ -326,7 +327,16 @@ class FigureReader(ScopeReader):
         if measure.endswith("growth") and self._falling(text, amount):
             low, high = -high, -low
         return Fact(measure, tuple(sorted(scope.items())), low, high, amount.start,
-                    amount.end, text[amount.start:amount.end].strip(), index)
+                    amount.end, text[amount.start:amount.end].strip(), index,
+                    self._exact(text, amount))
+
+    def _exact(self, text: str, amount: Amount) -> bool:
+        """One value written to the unit: "$93,600", not "$90,000", "$94k" or "about"."""
+        if amount.low != amount.high or amount.multiplied or amount.low % 1000 == 0:
+            return False
+        approximations = self.words.approximations.pattern
+        return approximations is None or approximations.search(
+            text[max(0, amount.start - 20):amount.start]) is None
 
     def _falling(self, text: str, amount: Amount) -> bool:
         before = text[max(0, amount.start - 40):amount.start]

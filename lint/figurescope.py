@@ -42,6 +42,7 @@ class FigureWords:
     """figures.yaml, compiled."""
 
     amounts: AmountReader
+    approximations: Lazy
     pay: Lexicon
     not_pay: Lexicon
     total_pay: Lexicon
@@ -79,6 +80,7 @@ def _figure_words(raw: dict[str, Any]) -> FigureWords:
     return FigureWords(
         amounts=AmountReader(currencies, multipliers, strings(raw.get("bounds_before")),
                              strings(raw.get("bounds_after"))),
+        approximations=Lazy(lambda: _ending(strings(raw.get("approximations")))),
         pay=Lexicon.of(raw.get("pay_words")), not_pay=Lexicon.of(raw.get("not_pay")),
         total_pay=Lexicon.of(raw.get("total_pay")), periods=Lexicon.of(raw.get("periods")),
         levels=Lexicon.of(raw.get("levels")), not_levels=Lexicon.of(raw.get("not_levels")),
@@ -256,6 +258,12 @@ class ScopeReader:
 @lru_cache(maxsize=8)
 def _region_lexicon(regions: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
     return Lexicon.of({name: [*aliases, name] for name, aliases in regions})
+
+
+def _ending(phrases: list[str]) -> re.Pattern[str] | None:
+    """Any of `phrases` at the end of a text."""
+    pattern = phrase_pattern(phrases)
+    return re.compile(rf"(?:{pattern.pattern})\s*$", re.IGNORECASE) if pattern else None
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -124,14 +124,18 @@ def _framed_units(doc: Document) -> Iterator[tuple[Unit, list[str]]]:
             lead_in = unit.text
 
 
-def clash(first: Fact, second: Fact, tolerance: float, points: float) -> bool:
+def clash(first: Fact, second: Fact, tolerance: float, points: float,
+          exact_tolerance: float = 0.0) -> bool:
     """Whether two values of one measure cannot both hold.
 
     Two single values clash when the larger exceeds the smaller by more than
-    `tolerance` (a share of the smaller); a value and a range when the value lies outside
-    the range by more than that; two ranges when they share less than half of the
-    narrower one and their midpoints differ by more than that. Percentages must also
-    differ by at least `points` percentage points."""
+    `tolerance` (a share of the smaller); `exact_tolerance` instead when both are a
+    statistic (a median, an average) written exactly; a value and a range when the value
+    lies outside the range by more than `tolerance`; two ranges when they share less
+    than half of the narrower one and their midpoints differ by more than that.
+    Percentages must also differ by at least `points` percentage points."""
+    if first.exact and second.exact and first.scope_value("stat") and exact_tolerance:
+        tolerance = min(tolerance, exact_tolerance)
     a_low, a_high, b_low, b_high = first.low, first.high, second.low, second.high
     if first.percent:
         gap = max(b_low - a_high, a_low - b_high, 0.0)
@@ -169,15 +173,16 @@ class ContradictoryFigures(Rule):
     both hold: single values more than `tolerance` apart (default 0.25, a share of the
     smaller value), a value more than that outside a range, ranges that share less than
     half of the narrower one and whose midpoints are more than `tolerance` apart;
-    percentages must also differ by `percent_points` (default 3). A figure for a place
-    said to be above (or below) the national figure that the report gives lower (or
-    higher) is reported too. The finding stands at the later figure and names the line
-    of the earlier one (also in the finding's data, `related`); a figure that agrees
-    with any given before it is not reported again. Bounds ("up to
-    $200k", "$120k+"), bonuses, raises and gaps, and sentences that leave unclear which
-    figure goes with which level are not read. The words are data
-    (`lint/data/figures.yaml`). Config: `rules: {E010: {tolerance: 0.4,
-    percent_points: 5}}`.
+    percentages must also differ by `percent_points` (default 3). Two exact figures of
+    a statistic ("a median of $93,600", neither rounded nor "about") clash when more
+    than `exact_tolerance` apart (default 0.02): one of them is misquoted. A figure for
+    a place said to be above (or below) the national figure that the report gives lower
+    (or higher) is reported too. The finding stands at the later figure and names the
+    line of the earlier one (also in the finding's data, `related`); a figure that
+    agrees with any given before it is not reported again. Bounds ("up to $200k",
+    "$120k+"), bonuses, raises and gaps, and sentences that leave unclear which figure
+    goes with which level are not read. The words are data (`lint/data/figures.yaml`).
+    Config: `rules: {E010: {tolerance: 0.4, percent_points: 5, exact_tolerance: 0.05}}`.
 
     **Why is this bad?** A reader cannot tell which figure to believe, and either one
     quoted alone misleads; it usually means one of them was copied from another report,
@@ -200,13 +205,15 @@ class ContradictoryFigures(Rule):
             return
         tolerance = context.number_option(self, "tolerance", 0.25, least=0.0)
         points = context.number_option(self, "percent_points", 3.0, least=0.0)
+        exact = context.number_option(self, "exact_tolerance", 0.02, least=0.0)
         facts, comparisons = read_figures(doc, context)
         by_measure: dict[tuple[str, tuple[tuple[str, str], ...]], list[Placed]] = {}
         for placed in facts:
             key = (placed.fact.measure, placed.fact.scope)
             earlier = by_measure.setdefault(key, [])
             others = [e for e in earlier if e.sentence != placed.sentence]
-            clashing = [e for e in others if clash(e.fact, placed.fact, tolerance, points)]
+            clashing = [e for e in others
+                        if clash(e.fact, placed.fact, tolerance, points, exact)]
             # A figure that agrees with one given before repeats a side already reported.
             if clashing and len(clashing) == len(others):
                 other = clashing[0]

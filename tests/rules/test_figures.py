@@ -197,6 +197,16 @@ def test_counts_of_another_kind_or_frame_are_left_alone(lint_text: Lint) -> None
     assert e010(lint_text, text) == []
 
 
+def test_two_exact_medians_of_one_year_are_held_to_the_exact_tolerance(
+        lint_text: Lint) -> None:
+    text = report(summary="- The BLS puts the median annual wage at $93,600 (May 2024).[^bls]",
+                  pay="- In May 2024 the median annual wage was $86,070.[^bls]\n"
+                      "- In May 2024 the median annual wage was about $91,000.[^bls]")
+    [finding] = e010(lint_text, text)
+    assert finding.line == line_of(text, "$86,070")
+    assert e010(lint_text, text, rules={"E010": {"exact_tolerance": 0.1}}) == []
+
+
 def test_tolerance_is_an_option(lint_text: Lint) -> None:
     text = report(pay="- The median salary is $86,000.[^bls]\n"
                       "- Analysts report a median salary of $112,000.[^bls]")
@@ -256,6 +266,6 @@ def test_the_rule_documents_itself() -> None:
     assert rule is not None and rule.name == "contradictory-figures"
     doc = rule.documentation()
     for part in ("**What it does.**", "**Why is this bad?**", "**Example.**", "`tolerance`",
-                 "`percent_points`"):
+                 "`percent_points`", "`exact_tolerance`"):
         assert part in doc
     assert Config().rules.get("E010") is None
