@@ -92,9 +92,20 @@ class Lazy:
 
 
 def regexes(value: Any) -> Lazy:
-    items = strings(value)
-    return Lazy(lambda: re.compile("|".join(f"(?:{item})" for item in items), re.IGNORECASE)
-                if items else None)
+    """The regular expressions of a data value as one pattern, compiled when first used.
+    One that does not compile (a config's typo) is left out rather than ending the run."""
+
+    def build() -> re.Pattern[str] | None:
+        usable = []
+        for item in strings(value):
+            try:
+                re.compile(item)
+            except re.error:
+                continue
+            usable.append(f"(?:{item})")
+        return re.compile("|".join(usable), re.IGNORECASE) if usable else None
+
+    return Lazy(build)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,9 +74,12 @@ class FigureWords:
 
 
 def _figure_words(raw: dict[str, Any]) -> FigureWords:
-    currencies = {str(k): str(v) for k, v in (raw.get("currencies") or {}).items()}
-    multipliers = {str(k).casefold(): float(v) for k, v in (raw.get("multipliers") or {}).items()
-                   if isinstance(v, int | float)}
+    marks, factors = raw.get("currencies"), raw.get("multipliers")
+    currencies = {str(k): str(v) for k, v in (marks.items() if isinstance(marks, dict) else ())
+                  if str(k).strip()}
+    multipliers = {str(k).casefold(): float(v)
+                   for k, v in (factors.items() if isinstance(factors, dict) else ())
+                   if isinstance(v, int | float) and not isinstance(v, bool) and str(k).strip()}
     return FigureWords(
         amounts=AmountReader(currencies, multipliers, strings(raw.get("bounds_before")),
                              strings(raw.get("bounds_after"))),
