@@ -33,6 +33,7 @@ BUILTIN_MODULES = (
     "reportlint.rules.roles",  # consistency rules about the role (C002-C005)
     "reportlint.rules.duplication",
     "reportlint.rules.evidence",
+    "reportlint.rules.figures",  # E010 contradictory-figures
     "reportlint.rules.hygiene",
     "reportlint.suppressions",  # H100 unused-suppression
 )
