@@ -1,0 +1,124 @@
+"""What a report names because it is about it: its own role (however spelt, singular or
+plural), job titles, and lists of named things. A repeated phrase that is one of these
+is the report's subject, not a template's filler, so the repetition rules (D002, H002)
+leave it alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportlint.repetition import Tokens, own_names
+from reportlint.text import fold, strip_inline, word_spans, words
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+    from reportlint.document import Document
+
+def squashed(tokens: Sequence[str]) -> str:
+    """A name's spelling-blind form: "front-end developers" and "Frontend Developers"
+    both give "frontenddevelopers"."""
+    return "".join(token.replace("-", "").replace("'", "") for token in tokens)
+
+
+def name_forms(names: Iterable[str]) -> frozenset[str]:
+    """The squashed forms of the report's own names, singular and plural."""
+    forms: set[str] = set()
+    for name in names:
+        form = squashed(words(name))
+        if form:
+            forms.update((form, form + "s", form + "es"))
+    return frozenset(forms)
+
+
+def mask_names(tokens: Tokens, forms: frozenset[str], longest: int = 5) -> Tokens:
+    """`tokens` with every run of words spelling one of `forms` (however hyphenated or
+    spaced: "front-end developers" for a Frontend Developer) set to None."""
+    if not forms:
+        return list(tokens)
+    masked = list(tokens)
+    start = 0
+    while start < len(masked):
+        matched = 0
+        joined = ""
+        for end in range(start, min(start + longest, len(masked))):
+            token = masked[end]
+            if token is None:
+                break
+            joined += squashed([token])
+            if joined in forms:
+                matched = end + 1 - start
+        if matched:
+            masked[start:start + matched] = [None] * matched
+            start += matched
+        else:
+            start += 1
+    return masked
+
+
+def singular(word: str) -> str:
+    """A plural head noun's singular, near enough for matching titles."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def is_occupation(phrase: Sequence[str], heads: frozenset[str],
+                  edge_words: frozenset[str]) -> bool:
+    """Whether a phrase is a job title: a few content words ending in a head noun
+    ("registered nurses", "backend engineer", "data scientists"). A phrase with function
+    words in it ("reports for store managers") is not a title."""
+    return (len(phrase) <= 4 and singular(phrase[-1]) in heads
+            and not any(word in edge_words for word in phrase))
+
+
+def cased_words(text: str) -> list[str]:
+    """The words of `text` as `words` gives them, case kept."""
+    return [word for word, _, _ in word_spans(fold(strip_inline(text)))]
+
+
+def is_name_list(cased: Sequence[str], edge_words: frozenset[str]) -> bool:
+    """Whether the words (case kept) are proper names and acronyms joined by function
+    words ("HTML, CSS, and JavaScript", "SOX and PCI DSS"): a list of named things,
+    which a report on them names again and again."""
+    content = [word for word in cased if word.casefold() not in edge_words]
+    return bool(content) and all(word[0].isupper() or word[0].isdigit()
+                                 or any(c.isupper() for c in word[1:]) for word in content)
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """What a report names because it is about it: its own names (role, aliases,
+    industry, region, track, however spelt), job titles, and lists of named things.
+    A repeated phrase that is one of these is the subject, not a template's filler."""
+
+    edge_words: frozenset[str]
+    heads: frozenset[str]
+    own: frozenset[str]
+
+    def named(self, phrase: Sequence[str], cased: Sequence[str] = ()) -> bool:
+        """Whether `phrase` (normalised words; `cased`: the same words as written, when
+        known) is one of the report's own names, a job title or a list of names."""
+        return (squashed(phrase) in self.own
+                or is_occupation(phrase, self.heads, self.edge_words)
+                or (len(cased) == len(phrase) and is_name_list(cased, self.edge_words)))
+
+
+def subjects(doc: Document, config: Config | None = None) -> Subjects:
+    """The report's `Subjects`, from its front matter and the packaged word lists
+    (`stop_phrases.yaml`: edge words, occupation heads; `job_titles.yaml`: title heads)."""
+    from reportlint.data import load_data, strings
+
+    stop = load_data("stop_phrases", config)
+    heads = {word.casefold() for word in strings(load_data("job_titles", config).get("heads"))}
+    heads.update(word.casefold() for word in strings(stop.get("occupation_heads")))
+    names = own_names(doc)
+    if doc.meta is not None and words(doc.meta.role):
+        heads.add(singular(words(doc.meta.role)[-1]))
+    return Subjects(frozenset(str(w) for w in stop.get("edge_words", [])), frozenset(heads),
+                    name_forms(names))
