@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlint.document import Kind
 from reportlint.repetition import NOT_PROSE
-from reportlint.subjects import cased_words
 from reportlint.text import normalize
 
 if TYPE_CHECKING:
@@ -35,9 +34,6 @@ class Slot:
     start: int  # in unit.text
     framed: bool = False  # after a short frame, not a label or parentheses
     raw: str = ""  # the phrase as written
-
-    def cased(self) -> list[str]:
-        return cased_words(self.raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +96,16 @@ def slot_units(slots: Iterable[Iterable[Slot]]) -> dict[str, tuple[int, int]]:
                 labelled[slot.phrase].add(place)
     return {phrase: (len(labelled.get(phrase, ())), len(units))
             for phrase, units in anywhere.items()}
+
+
+def is_term(phrase: Sequence[str], term_words: int, function_words: frozenset[str]) -> bool:
+    """Whether a phrase is short enough to be a term of the trade rather than a
+    template's phrase: at most `term_words` words ("patient safety", "frontend and
+    backend"), or one more when no function word is in it ("electronic health record
+    systems"). A template's phrase is a clause: "reconciling ledger breaks after
+    settlement"."""
+    return len(phrase) <= term_words or (
+        len(phrase) == term_words + 1 and not any(word in function_words for word in phrase))
 
 
 def fills_slots(phrase: str, counts: dict[str, tuple[int, int]], labelled: int,

@@ -5,6 +5,7 @@ leave it alone."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -77,18 +78,31 @@ def is_occupation(phrase: Sequence[str], heads: frozenset[str],
             and not any(word in edge_words for word in phrase))
 
 
-def cased_words(text: str) -> list[str]:
-    """The words of `text` as `words` gives them, case kept."""
-    return [word for word, _, _ in word_spans(fold(strip_inline(text)))]
+def phrase_as_written(text: str, start: int, size: int) -> str:
+    """The words `start` to `start + size` of `text` (as `words` counts them) with the
+    punctuation between them, as written; "" when the words cannot be found again."""
+    plain = fold(strip_inline(text))
+    spans = word_spans(plain)
+    if len(spans) != len(words(text)) or start + size > len(spans) or size < 1:
+        return ""
+    return plain[spans[start][1]:spans[start + size - 1][2]]
 
 
-def is_name_list(cased: Sequence[str], edge_words: frozenset[str]) -> bool:
-    """Whether the words (case kept) are proper names and acronyms joined by function
-    words ("HTML, CSS, and JavaScript", "SOX and PCI DSS"): a list of named things,
-    which a report on them names again and again."""
-    content = [word for word in cased if word.casefold() not in edge_words]
-    return bool(content) and all(word[0].isupper() or word[0].isdigit()
-                                 or any(c.isupper() for c in word[1:]) for word in content)
+_ITEM_BREAK = re.compile(r"\s*[,;/&+]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def is_name_list(written: str, edge_words: frozenset[str]) -> bool:
+    """Whether a phrase as written is a list of named things: proper names and acronyms
+    joined by function words ("HTML, CSS, and JavaScript", "SOX and PCI DSS"), or three
+    or more items of a word or two each ("Python, pandas and scikit-learn"). A report
+    about them names them again and again; a template's phrase is a clause."""
+    found = [word for word, _, _ in word_spans(written)]
+    content = [word for word in found if word.casefold() not in edge_words]
+    if content and all(word[0].isupper() or word[0].isdigit()
+                       or any(c.isupper() for c in word[1:]) for word in content):
+        return True
+    items = [item for item in _ITEM_BREAK.split(written) if item.strip()]
+    return len(items) >= 3 and all(len(word_spans(item)) <= 2 for item in items)
 
 
 @dataclass(frozen=True)
@@ -101,12 +115,12 @@ class Subjects:
     heads: frozenset[str]
     own: frozenset[str]
 
-    def named(self, phrase: Sequence[str], cased: Sequence[str] = ()) -> bool:
-        """Whether `phrase` (normalised words; `cased`: the same words as written, when
+    def named(self, phrase: Sequence[str], written: str = "") -> bool:
+        """Whether `phrase` (normalised words; `written`: the phrase as written, when
         known) is one of the report's own names, a job title or a list of names."""
         return (squashed(phrase) in self.own
                 or is_occupation(phrase, self.heads, self.edge_words)
-                or (len(cased) == len(phrase) and is_name_list(cased, self.edge_words)))
+                or (bool(written) and is_name_list(written, self.edge_words)))
 
 
 def subjects(doc: Document, config: Config | None = None) -> Subjects:

@@ -35,8 +35,8 @@ from reportlint.repetition import (
     shared_words,
     split_compounds,
 )
-from reportlint.slots import SlotLimits, fills_slots, slot_units, template_slots
-from reportlint.subjects import cased_words, mask_names, subjects
+from reportlint.slots import SlotLimits, fills_slots, is_term, slot_units, template_slots
+from reportlint.subjects import mask_names, phrase_as_written, subjects
 from reportlint.text import Sentence, label_end, normalize, words
 
 
@@ -128,8 +128,7 @@ def _occurrences(phrase: Sequence[str], sequences: Sequence[Tokens]) -> list[tup
 
 @register
 class OverusedPhrase(Rule):
-    """A phrase of several words is repeated across the report as if poured from a
-    template.
+    """A phrase of several words repeated so often the report reads as filled from a template.
 
     **What it does.** Counts every phrase of two or more words (never starting or ending
     with a stop word such as "of" or "the") and reports the longest ones that reach the
@@ -144,8 +143,9 @@ class OverusedPhrase(Rule):
     job title ("registered nurses"); lists of named things ("HTML, CSS, and JavaScript");
     the catalog headings and the stop phrases (`lint/data/stop_phrases.yaml`); and a
     phrase of two or three words that is one of the report's own headings or table
-    cells. A phrase under `template_words` (4) words is usually a term of the trade
-    ("patient safety", "data management", "web development"), so it counts only when
+    cells. A phrase of up to `term_words` (3) words, or of one more with no function
+    word in it, is usually a term of the trade ("patient safety", "data management",
+    "frontend and backend", "electronic health record systems"), so it counts only when
     the report also pours it alone into template slots (after a label or in parentheses
     in at least `term_label_slots` (2) units, in some slot in `term_slots` (3): the
     H002 pattern, "Reality check: long cycles."). A phrase that reaches the threshold
@@ -179,7 +179,7 @@ class OverusedPhrase(Rule):
         about = subjects(doc, context.config)
         threshold = _thresholds(context.option(self, "min_count", load_data(
             "duplication", context.config).get("min_count")))
-        template_words = _setting(self, context, "template_words")
+        term_words = _setting(self, context, "term_words")
         min_sections = _setting(self, context, "min_sections")
         label_slots = _setting(self, context, "term_label_slots")
         any_slots = _setting(self, context, "term_slots")
@@ -206,13 +206,10 @@ class OverusedPhrase(Rule):
             text = f" {phrase.text} "
             size = len(phrase.words)
             index, start = phrase.occurrences[0]
-            cased = cased_words(sentences[index].text)
-            if len(cased) != len(sequences[index]):
-                cased = []
             if any(text in h for h in headings) or (
                     size < 4 and any(text in t for t in terms)) or about.named(
-                    phrase.words, cased[start:start + size]) or (
-                    size < template_words
+                    phrase.words, phrase_as_written(sentences[index].text, start, size)) or (
+                    is_term(phrase.words, term_words, about.edge_words)
                     and not fills_slots(phrase.text, placed, label_slots, any_slots)):
                 continue
             spots = _occurrences(phrase.words, sequences)

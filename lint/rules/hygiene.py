@@ -13,7 +13,7 @@ from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.registry import Context, Rule, number, register
 from reportlint.schema import CATALOG
-from reportlint.slots import Slot, SlotLimits, fills_slots, slot_units, template_slots
+from reportlint.slots import Slot, SlotLimits, fills_slots, is_term, slot_units, template_slots
 from reportlint.subjects import subjects
 from reportlint.text import closest, fold, footnote_refs, normalize, words
 
@@ -107,10 +107,11 @@ class SlotFiller(Rule):
     aliases, industry and region; any job title ("Job title: Backend Engineer",
     "registered nurses"; the title heads are in `lint/data/job_titles.yaml` and
     `occupation_heads` in `lint/data/stop_phrases.yaml`); and lists of named things
-    ("HTML, CSS, and JavaScript"). A short phrase of up to `term_words` (3) words is
-    usually a term the report is about ("patient safety", "data management"), so it
-    counts only when it stands alone after a label or in parentheses in at least
-    `term_label_slots` (2) units and in some slot in at least `term_slots` (3):
+    ("HTML, CSS, and JavaScript"). A short phrase of up to `term_words` (3) words, or
+    one more with no function word in it, is usually a term the report is about
+    ("patient safety", "data management"), so it counts only when it stands alone
+    after a label or in parentheses in at least `term_label_slots` (2) units and in some
+    slot in at least `term_slots` (3):
     "Reality check: long cycles.", "Constraints (long cycles)", "Plan around long cycles.".
     Options live under `slot_filler` in `lint/data/leftovers.yaml`.
 
@@ -151,8 +152,8 @@ class SlotFiller(Rule):
                    if not slot.framed}
         counts = {phrase: sum(1 for text in texts if f" {phrase} " in text)
                   for phrase, slot in fillers.items()
-                  if not about.named(phrase.split(), slot.cased())
-                  and (len(phrase.split()) > term_words
+                  if not about.named(phrase.split(), slot.raw)
+                  and (not is_term(phrase.split(), term_words, about.edge_words)
                        or fills_slots(phrase, placed, label_slots, any_slots))}
         for slots in by_sentence:
             kept: list[Slot] = []
