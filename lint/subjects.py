@@ -105,20 +105,58 @@ def is_name_list(written: str, edge_words: frozenset[str]) -> bool:
     return len(items) >= 3 and all(len(word_spans(item)) <= 2 for item in items)
 
 
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,7})\)")
+_OPTIONAL = frozenset({"a", "an", "and", "as", "at", "be", "by", "for", "in", "of", "on", "or",
+                       "the", "to"})
+
+
+def _spells(term: Sequence[str], letters: str) -> bool:
+    """Whether the words' initials spell `letters`, each short function word ("of",
+    "to") free to give its initial or not."""
+    if not term:
+        return not letters
+    word, rest = term[0], term[1:]
+    if letters and word[0] == letters[0] and _spells(rest, letters[1:]):
+        return True
+    return word in _OPTIONAL and _spells(rest, letters)
+
+
+def defined_terms(texts: Iterable[str]) -> list[tuple[str, ...]]:
+    """Terms the report defines with an acronym: "mean time to recovery (MTTR)" gives
+    ("mean", "time", "to", "recovery"): the words just before the parenthesis whose
+    initials spell it, function words allowed inside."""
+    found: set[tuple[str, ...]] = set()
+    for text in texts:
+        if "(" not in text:
+            continue
+        plain = fold(strip_inline(text))
+        for match in _ACRONYM.finditer(plain):
+            letters = "".join(c for c in match.group(1) if c.isupper() or c.isdigit()).casefold()
+            before = words(plain[:match.start()])[-2 * len(letters) - 2:]
+            for start in range(len(before) - 1, -1, -1):
+                term = before[start:]
+                if len(term) >= 2 and term[0] not in _OPTIONAL and _spells(term, letters):
+                    found.add(tuple(term))
+                    break
+    return sorted(found)
+
+
 @dataclass(frozen=True)
 class Subjects:
     """What a report names because it is about it: its own names (role, aliases,
-    industry, region, track, however spelt), job titles, and lists of named things.
+    industry, region, track, however spelt), terms it defines with an acronym ("mean
+    time to recovery (MTTR)"), job titles, and lists of named things.
     A repeated phrase that is one of these is the subject, not a template's filler."""
 
     edge_words: frozenset[str]
     heads: frozenset[str]
     own: frozenset[str]
+    terms: frozenset[tuple[str, ...]] = frozenset()  # defined with an acronym
 
     def named(self, phrase: Sequence[str], written: str = "") -> bool:
         """Whether `phrase` (normalised words; `written`: the phrase as written, when
         known) is one of the report's own names, a job title or a list of names."""
-        return (squashed(phrase) in self.own
+        return (squashed(phrase) in self.own or tuple(phrase) in self.terms
                 or is_occupation(phrase, self.heads, self.edge_words)
                 or (bool(written) and is_name_list(written, self.edge_words)))
 
@@ -135,4 +173,4 @@ def subjects(doc: Document, config: Config | None = None) -> Subjects:
     if doc.meta is not None and words(doc.meta.role):
         heads.add(singular(words(doc.meta.role)[-1]))
     return Subjects(frozenset(str(w) for w in stop.get("edge_words", [])), frozenset(heads),
-                    name_forms(names))
+                    name_forms(names), frozenset(defined_terms(u.text for u in doc.units)))

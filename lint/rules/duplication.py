@@ -185,6 +185,7 @@ class OverusedPhrase(Rule):
         any_slots = _setting(self, context, "term_slots")
         masked = [words(name) for name in (*own_names(doc),
                                            *(str(p) for p in stop.get("phrases", [])))]
+        masked += [list(term) for term in about.terms]
         masked.sort(key=len, reverse=True)
         sentences = prose_sentences(doc, (Kind.PARAGRAPH, Kind.BULLET, Kind.QUESTION,
                                           Kind.CELL))
