@@ -128,7 +128,7 @@ def _occurrences(phrase: Sequence[str], sequences: Sequence[Tokens]) -> list[tup
 
 @register
 class OverusedPhrase(Rule):
-    """A phrase of several words repeated so often the report reads as filled from a template.
+    """A phrase is repeated so often that the report reads as filled from a template.
 
     **What it does.** Counts every phrase of two or more words (never starting or ending
     with a stop word such as "of" or "the") and reports the longest ones that reach the
