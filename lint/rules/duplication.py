@@ -59,8 +59,9 @@ class RepeatedSentence(Rule):
     is reported once, at its second copy, naming the line of the first and of every
     other copy (all its lines are in the finding's data, `lines`). Sentences under 4
     words are left alone (`repeated_sentence_min_words`), and so are list items that do
-    not close as a sentence under 6 words (`repeated_item_min_words`): a topic named in
-    an overview list ("Application Programming Interface (API)") and again in the list
+    not close as a sentence under 6 words (`repeated_item_min_words`) and bold lines
+    standing as headings: a topic named in an overview list ("Application Programming
+    Interface (API)", "Step 1: Learn the basics.") and again in the list or the step
     that details it.
 
     **Why is this bad?** Templates paste the same line into the summary and into the
@@ -140,8 +141,10 @@ class OverusedPhrase(Rule):
 
     What the report is about is left alone however often it is named: its own role
     (singular or plural, however hyphenated), aliases, industry, region and track; any
-    job title ("registered nurses"); lists of named things ("HTML, CSS, and JavaScript");
-    the catalog headings and the stop phrases (`lint/data/stop_phrases.yaml`); and a
+    job title ("registered nurses"); lists of named things ("HTML, CSS, and JavaScript",
+    "Python, pandas and scikit-learn"); terms it defines with an acronym ("mean time to
+    recovery (MTTR)"); the catalog headings and the stop phrases and terms
+    (`lint/data/stop_phrases.yaml`: "total cost of ownership"); and a
     phrase of two or three words that is one of the report's own headings or table
     cells. A phrase of up to `term_words` (3) words, or of one more with no function
     word in it, is usually a term of the trade ("patient safety", "data management",
@@ -358,7 +361,10 @@ class SharedPassage(Rule):
     shares with the others: sentences of 8 words or more copied exactly, and paragraphs
     and bullets copied exactly or nearly (at least 60% of their hashed 5-word shingles
     found in one other report: containment, so a boilerplate paragraph inside a long
-    report is found). The report's own role, industry and region are read as slots, so
+    report is found). Words are counted after a lead-in label ("Step 7: Build a
+    portfolio and apply for jobs." is 7 words), and a lone lead-in to a list ("Here is
+    a summary of the {role} job description:") frames what follows and is not compared.
+    The report's own role, industry and region are read as slots, so
     a template paragraph refilled with another role still matches. Catalog headings,
     sources, links and the house boilerplate allow-list (`lint/data/boilerplate.yaml`)
     do not count. Each finding names the other reports (up to three) and their lines.
