@@ -195,6 +195,21 @@ def test_a_short_phrase_counts_only_when_poured_into_slots(lint_text: Lint) -> N
     assert dict(finding.data)["phrase"] == "ledger breaks"
 
 
+def test_what_counts_as_a_term_comes_from_config(lint_text: Lint) -> None:
+    # Four words with no function word: a term by default, a phrase when terms are
+    # set to two words at most.
+    text = BASE
+    for heading, sentence in (
+            ("## Demand Drivers", "Chargeback volume keeps card dispute evidence packs busy."),
+            ("## Interview Prep Checklist", "Bring card dispute evidence packs you wrote."),
+            ("## Portfolio & Proof Artifacts", "Redacted card dispute evidence packs work."),
+            ("## Risks & Outlook", "Automation may write card dispute evidence packs.")):
+        text = with_bullets(heading, sentence, text=text)
+    assert duplication(lint_text(text), "D002") == []
+    findings = duplication(lint_text(text, rules={"D002": {"term_words": 2}}), "D002")
+    assert [dict(f.data)["phrase"] for f in findings] == ["card dispute evidence packs"]
+
+
 # D003 near-identical-sentences ----------------------------------------------------------
 
 def test_a_refilled_slot_is_near_identical_and_shows_the_differing_words(
@@ -257,6 +272,17 @@ def test_copies_of_a_near_identical_pair_are_one_finding(lint_text: Lint) -> Non
     text = with_bullets("## Action Plan", first, second, text=text)
     assert len(duplication(lint_text(text), "D003")) == 1
     assert len(duplication(lint_text(text), "D001")) == 2
+
+
+def test_the_shared_words_a_near_pair_needs_come_from_config(lint_text: Lint) -> None:
+    text = with_bullets("### Career steps (practical)",
+                        "Entry: basic understanding of payment scheme rules.",
+                        "Senior: deep understanding of payment scheme rules.")
+    assert duplication(lint_text(text), "D003") == []
+    findings = lint_text(text, rules={"D003": {"near_min_shared": 4}})
+    [finding] = duplication(findings, "D003")
+    assert "basic" in str(dict(finding.data)["there"])
+    assert "deep" in str(dict(finding.data)["here"])
 
 
 # The imported example page --------------------------------------------------------------
