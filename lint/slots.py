@@ -99,13 +99,13 @@ def slot_units(slots: Iterable[Iterable[Slot]]) -> dict[str, tuple[int, int]]:
 
 
 def is_term(phrase: Sequence[str], term_words: int, function_words: frozenset[str]) -> bool:
-    """Whether a phrase is short enough to be a term of the trade rather than a
-    template's phrase: at most `term_words` words ("patient safety", "frontend and
-    backend"), or one more when no function word is in it ("electronic health record
-    systems"). A template's phrase is a clause: "reconciling ledger breaks after
-    settlement"."""
-    return len(phrase) <= term_words or (
-        len(phrase) == term_words + 1 and not any(word in function_words for word in phrase))
+    """Whether a phrase is a term of the trade rather than a template's phrase: at most
+    `term_words` content words, function words aside ("patient safety", "frontend and
+    backend", "jobs to be done", "time to first response"), or one more when no function
+    word is in it ("electronic health record systems"). A template's phrase is a clause
+    with more to say: "reconciling ledger breaks after settlement"."""
+    content = sum(1 for word in phrase if word not in function_words)
+    return content <= term_words or (content == len(phrase) == term_words + 1)
 
 
 def fills_slots(phrase: str, counts: dict[str, tuple[int, int]], labelled: int,
