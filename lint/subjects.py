@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reportlint.repetition import Tokens, own_names
@@ -38,7 +39,12 @@ def mask_names(tokens: Tokens, forms: frozenset[str], longest: int = 5) -> Token
     spaced: "front-end developers" for a Frontend Developer) set to None."""
     if not forms:
         return list(tokens)
+    starts = _prefixes(forms)
     masked = list(tokens)
+    if starts.isdisjoint(masked) and not any(
+            token.replace("-", "").replace("'", "") in starts for token in masked
+            if token is not None and ("-" in token or "'" in token)):
+        return masked
     start = 0
     while start < len(masked):
         matched = 0
@@ -47,7 +53,9 @@ def mask_names(tokens: Tokens, forms: frozenset[str], longest: int = 5) -> Token
             token = masked[end]
             if token is None:
                 break
-            joined += squashed([token])
+            joined += token.replace("-", "").replace("'", "")
+            if joined not in starts:  # most words start no name
+                break
             if joined in forms:
                 matched = end + 1 - start
         if matched:
@@ -56,6 +64,11 @@ def mask_names(tokens: Tokens, forms: frozenset[str], longest: int = 5) -> Token
         else:
             start += 1
     return masked
+
+
+@lru_cache(maxsize=64)
+def _prefixes(forms: frozenset[str]) -> frozenset[str]:
+    return frozenset(form[:end] for form in forms for end in range(1, len(form) + 1))
 
 
 def singular(word: str) -> str:

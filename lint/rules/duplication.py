@@ -195,6 +195,9 @@ class OverusedPhrase(Rule):
                                           Kind.CELL))
         sequences = [mask_names(mask(list(words(s.text)), masked), about.own)
                      for s in sentences]
+        found = repeated_phrases(sequences, threshold, about.edge_words)
+        if not found:
+            return
         # Copies of a repeated sentence are D001's: a phrase counts them only when it
         # is over-used without them.
         unique = list(sequences)
@@ -203,20 +206,25 @@ class OverusedPhrase(Rule):
                 self, context, "repeated_sentence_min_words"), 0):
             for later in copies[1:]:
                 unique[index_of[id(later)]] = []
+        if unique != sequences:
+            found = repeated_phrases(unique, threshold, about.edge_words)
         terms = [f" {normalize(u.text)} " for u in doc.units
                  if u.kind in (Kind.HEADING, Kind.CELL)]
         headings = [f" {normalize(name)} " for name in catalog_names(doc)]
-        placed = slot_units(template_slots(doc, SlotLimits()))
-        for phrase in repeated_phrases(unique, threshold, about.edge_words):
+        placed: dict[str, tuple[int, int]] | None = None
+        for phrase in found:
             text = f" {phrase.text} "
             size = len(phrase.words)
             index, start = phrase.occurrences[0]
             if any(text in h for h in headings) or (
                     size < 4 and any(text in t for t in terms)) or about.named(
-                    phrase.words, phrase_as_written(sentences[index].text, start, size)) or (
-                    is_term(phrase.words, term_words, about.edge_words)
-                    and not fills_slots(phrase.text, placed, label_slots, any_slots)):
+                    phrase.words, phrase_as_written(sentences[index].text, start, size)):
                 continue
+            if is_term(phrase.words, term_words, about.edge_words):
+                if placed is None:
+                    placed = slot_units(template_slots(doc, SlotLimits()))
+                if not fills_slots(phrase.text, placed, label_slots, any_slots):
+                    continue
             spots = _occurrences(phrase.words, sequences)
             if len({_section(sentences[i].unit) for i, _ in spots}) < min_sections or (
                     2 * sum(_opens(sentences[i].text, sequences[i], at, about.edge_words)
