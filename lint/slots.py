@@ -100,12 +100,14 @@ def slot_units(slots: Iterable[Iterable[Slot]]) -> dict[str, tuple[int, int]]:
 
 def is_term(phrase: Sequence[str], term_words: int, function_words: frozenset[str]) -> bool:
     """Whether a phrase is a term of the trade rather than a template's phrase: at most
-    `term_words` content words, function words aside ("patient safety", "frontend and
-    backend", "jobs to be done", "time to first response"), or one more when no function
-    word is in it ("electronic health record systems"). A template's phrase is a clause
-    with more to say: "reconciling ledger breaks after settlement"."""
+    `term_words` content words in a phrase of at most two words more ("patient safety",
+    "frontend and backend", "jobs to be done", "single source of truth"), or one content
+    word more with no function word at all ("electronic health record systems"). A
+    template's phrase is a clause with more to say: "reconciling ledger breaks after
+    settlement", "rebuilding the forecast after each reorganisation"."""
     content = sum(1 for word in phrase if word not in function_words)
-    return content <= term_words or (content == len(phrase) == term_words + 1)
+    return (content <= term_words and len(phrase) <= term_words + 2) or (
+        content == len(phrase) == term_words + 1)
 
 
 def fills_slots(phrase: str, counts: dict[str, tuple[int, int]], labelled: int,

@@ -118,8 +118,11 @@ def test_terms_and_template_phrases() -> None:
     assert is_term(("patient", "safety"), 3, function)
     assert is_term(("frontend", "and", "backend"), 3, function)
     assert is_term(("electronic", "health", "record", "systems"), 3, function)
+    assert is_term(("jobs", "to", "be", "done"), 3, function | {"to", "be"})
     assert not is_term(("reconciling", "ledger", "breaks", "after", "settlement"), 3,
                        function)
+    assert not is_term(("rebuilding", "the", "forecast", "after", "each", "reorganisation"),
+                       3, function | {"the", "each"})
 
 
 def test_shapes_of_sentences() -> None:

@@ -146,10 +146,10 @@ class OverusedPhrase(Rule):
     recovery (MTTR)"); the catalog headings and the stop phrases and terms
     (`lint/data/stop_phrases.yaml`: "total cost of ownership"); and a
     phrase of two or three words that is one of the report's own headings or table
-    cells. A phrase of up to `term_words` (3) content words, function words aside, or of
-    one more with no function word in it, is usually a term of the trade ("patient
-    safety", "data management", "frontend and backend", "jobs to be done", "electronic
-    health record systems"), so it counts only when
+    cells. A phrase of up to `term_words` (3) content words in at most two words more,
+    or of four content words and no function word, is usually a term of the trade
+    ("patient safety", "data management", "frontend and backend", "jobs to be done",
+    "electronic health record systems"), so it counts only when
     the report also pours it alone into template slots (after a label or in parentheses
     in at least `term_label_slots` (2) units, in some slot in `term_slots` (3): the
     H002 pattern, "Reality check: long cycles."). A phrase that reaches the threshold

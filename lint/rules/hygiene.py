@@ -108,7 +108,8 @@ class SlotFiller(Rule):
     "registered nurses"; the title heads are in `lint/data/job_titles.yaml` and
     `occupation_heads` in `lint/data/stop_phrases.yaml`); and lists of named things
     ("HTML, CSS, and JavaScript"). A short phrase of up to `term_words` (3) content
-    words, or four with no function word in it, is usually a term the report is about
+    words in at most five, or of four content words and no function word, is usually a
+    term the report is about
     ("patient safety", "data management"), so it counts only when it stands alone
     after a label or in parentheses in at least `term_label_slots` (2) units and in some
     slot in at least `term_slots` (3):
