@@ -126,7 +126,7 @@ def boilerplate_keys(config: Config | None) -> frozenset[str]:
 def summarize_passages(doc: Document, config: Config | None = None) -> PassagePrints:
     """The compact summary of one report's prose for the cross-report check."""
     from reportlint.document import Kind
-    from reportlint.repetition import NOT_PROSE
+    from reportlint.repetition import NOT_PROSE, body, leads_in
 
     options = settings(config)
     size, modulus = int(options["shingle_words"]), int(options["sample_modulus"])
@@ -141,7 +141,11 @@ def summarize_passages(doc: Document, config: Config | None = None) -> PassagePr
         spans = split_sentences(unit.text)
         keys = [" ".join(_slotted(words(unit.text[s:e]), names)) for s, e in spans]
         key = " ".join(tokens)
-        if len(tokens) < min_sentence or key in allowed or all(k in allowed for k in keys):
+        # A label ("Step 7:") is not what is shared, and a lone lead-in to a list ("Here
+        # is a summary of the {role} job description:") frames what follows.
+        if (len(_slotted(words(body(unit.text)), names)) < min_sentence
+                or (len(spans) == 1 and leads_in(unit.text))
+                or key in allowed or all(k in allowed for k in keys)):
             continue
         index = len(passages) // 4
         line, column = doc.position(unit.offset())
@@ -154,8 +158,9 @@ def summarize_passages(doc: Document, config: Config | None = None) -> PassagePr
                     prints.append(value)
         ends.append(len(prints))
         if len(spans) > 1:
-            for (start, _), sentence in zip(spans, keys, strict=True):
-                if len(sentence.split()) >= min_sentence and sentence not in allowed:
+            for (start, end), sentence in zip(spans, keys, strict=True):
+                if (len(_slotted(words(body(unit.text[start:end])), names)) >= min_sentence
+                        and not leads_in(unit.text[start:end]) and sentence not in allowed):
                     line, column = doc.position(unit.offset(start))
                     sentences.extend((line, column, index, _hash(sentence, b"passage")))
     meta = doc.meta

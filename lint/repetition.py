@@ -163,6 +163,50 @@ def sentence_key(text: str, min_words: int) -> str:
     return normalize(text)
 
 
+def closes_sentence(text: str) -> bool:
+    """Whether the text ends as a sentence does (".", "!" or "?", quotes and markup
+    aside); a list item such as "Application Programming Interface (API)" does not."""
+    return strip_inline(text).rstrip(" \t\n*_\"')]”’").endswith((".", "!", "?"))
+
+
+def stands_as_heading(text: str) -> bool:
+    """Whether a sentence is a bold line standing as a heading ("**Step 1: Learn the
+    basics.**" above the step's text), which may name an item of an overview list."""
+    text = text.strip()
+    return len(text) > 4 and text[:2] in ("**", "__") and text.endswith(text[:2]) \
+        and text[:2] not in text[2:-2]
+
+
+def leads_in(text: str) -> bool:
+    """Whether a sentence introduces a list ("Some of the key features of Docker are:")."""
+    return strip_inline(text).rstrip(" *_").endswith(":")
+
+
+def asks(text: str) -> bool:
+    """Whether a sentence is a question."""
+    return strip_inline(text).rstrip(" *_\"')”’").endswith("?")
+
+
+def repeated_sentences(sentences: Sequence[Sentence], min_words: int,
+                       item_words: int) -> list[list[Sentence]]:
+    """Each sentence said more than once (compared by `sentence_key`), all its copies in
+    order, the groups in the order of their second copy. Sentences under `min_words`
+    words, list items that do not close as a sentence under `item_words` words (a
+    topic named in an overview list and again in its detailed list) and bold lines
+    standing as headings (the steps of an overview list, each above its own text) do
+    not count."""
+    copies: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        key = sentence_key(sentence.text, min_words)
+        size = len(key.split())
+        if size < min_words or stands_as_heading(sentence.text) or (
+                size < item_words and not closes_sentence(sentence.text)):
+            continue
+        copies.setdefault(key, []).append(sentence)
+    groups = [group for group in copies.values() if len(group) > 1]
+    return sorted(groups, key=lambda group: group[1].offset())
+
+
 def split_compounds(tokens: Iterable[str]) -> list[str]:
     """Words with slashed compounds split: "risk/compliance" -> "risk", "compliance"."""
     return [part for token in tokens for part in token.split("/") if part]
@@ -204,6 +248,15 @@ def near_pairs(sequences: Sequence[Sequence[str]], threshold: float,
             ratio = alignment_ratio(first, second)
             if ratio >= threshold:
                 yield (i, j, ratio) if i < j else (j, i, ratio)
+
+
+def shared_words(first: Sequence[str], second: Sequence[str],
+                 ignored: frozenset[str]) -> int:
+    """How many words of two sentences align in order, words in `ignored` (function
+    words) not counted: what the two say in common, beyond their frame."""
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    return sum(1 for block in matcher.get_matching_blocks()
+               for word in first[block.a:block.a + block.size] if word not in ignored)
 
 
 def _holding(sets: Sequence[frozenset[str]], eligible: Sequence[int]) -> dict[str, list[int]]:
@@ -271,3 +324,4 @@ def _shorten(text: str, limit: int) -> str:
 def preview(text: str, limit: int = 60) -> str:
     """The start of a sentence as a reader sees it, for messages."""
     return _shorten(" ".join(strip_inline(text).split()), limit)
+

@@ -88,10 +88,14 @@ def test_rule_options_of_the_wrong_kind_count_as_unset(tmp_path: Path) -> None:
     report.write_text(reports[0].read_text(encoding="utf-8").replace(
         "\n## Risks", "\n- TODO fill in.\n\n## Risks", 1), encoding="utf-8")
     wrong = {code: dict.fromkeys(names, "high") for code, names in {
-                 "D001": ["repeated_sentence_min_words"], "D002": ["min_count"],
-                 "D003": ["near_ratio", "near_min_words", "repeated_sentence_min_words"],
+                 "D001": ["repeated_sentence_min_words", "repeated_item_min_words"],
+                 "D002": ["min_count", "term_words", "min_sections", "term_label_slots",
+                          "term_slots"],
+                 "D003": ["near_ratio", "near_min_words", "repeated_sentence_min_words",
+                          "near_min_shared"],
                  "D004": ["containment", "sample_modulus", "max_per_report"],
-                 "H002": ["min_words", "max_words", "min_units"],
+                 "H002": ["min_words", "max_words", "min_units", "term_words",
+                          "term_label_slots", "term_slots"],
                  "C004": ["min_weight", "min_words", "min_weight_leaning", "family"],
                  "C005": ["share", "min_sentences"],
                  "E007": ["max_age_years"]}.items()}

@@ -8,9 +8,23 @@ from reportlint.repetition import (
     RepeatedPhrase,
     _longest_first,
     alignment_ratio,
+    asks,
+    closes_sentence,
+    leads_in,
     near_pairs,
     repeated_phrases,
+    shared_words,
+    stands_as_heading,
 )
+from reportlint.slots import is_term
+from reportlint.subjects import (
+    defined_terms,
+    is_name_list,
+    is_occupation,
+    mask_names,
+    name_forms,
+)
+from reportlint.text import words
 
 _SENTENCES = st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]),
                                max_size=14), min_size=2, max_size=24)
@@ -79,3 +93,43 @@ def test_repeated_phrases_finds_what_counting_every_phrase_finds(
     edge = frozenset({"the", "of"})
     found = repeated_phrases(sequences, lambda size: min_count, edge, max_words=12)
     assert found == every_phrase(sequences, min_count, edge)
+
+
+# What a report is about, and the shapes of sentences ----------------------------------
+
+def test_names_the_report_is_about() -> None:
+    forms = name_forms(["Frontend Developer"])
+    tokens = words("Hiring front-end developers who ship")
+    assert mask_names(list(tokens), forms) == ["hiring", None, None, "who", "ship"]
+    assert is_occupation(("registered", "nurses"), frozenset({"nurse"}), frozenset())
+    assert not is_occupation(("reports", "for", "store", "managers"),
+                             frozenset({"manager"}), frozenset({"for"}))
+    assert is_name_list("HTML, CSS, and JavaScript", frozenset({"and"}))
+    assert is_name_list("Python, pandas and scikit-learn", frozenset({"and"}))
+    assert not is_name_list("navigating security reviews and procurement",
+                            frozenset({"and"}))
+    assert defined_terms(["Track mean time to recovery (MTTR) weekly.",
+                          "a total cost of ownership (TCO) model", "Tier 2 (SaaS)"]) == [
+        ("mean", "time", "to", "recovery"), ("total", "cost", "of", "ownership")]
+
+
+def test_terms_and_template_phrases() -> None:
+    function = frozenset({"of", "and", "after", "by"})
+    assert is_term(("patient", "safety"), 3, function)
+    assert is_term(("frontend", "and", "backend"), 3, function)
+    assert is_term(("electronic", "health", "record", "systems"), 3, function)
+    assert is_term(("jobs", "to", "be", "done"), 3, function | {"to", "be"})
+    assert not is_term(("reconciling", "ledger", "breaks", "after", "settlement"), 3,
+                       function)
+    assert not is_term(("rebuilding", "the", "forecast", "after", "each", "reorganisation"),
+                       3, function | {"the", "each"})
+
+
+def test_shapes_of_sentences() -> None:
+    assert leads_in("Some of the key features of Docker are:")
+    assert asks("**What are the different HTTP methods?**")
+    assert closes_sentence("Keep the record.") and not closes_sentence("Version control")
+    assert stands_as_heading("**Step 1: Learn the basics.**")
+    assert not stands_as_heading("**Step 1:** Learn the basics.")
+    assert shared_words("basic understanding of design".split(),
+                        "deep understanding of design".split(), frozenset({"of"})) == 2

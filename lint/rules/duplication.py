@@ -16,21 +16,28 @@ from reportlint.findings import Category, Hit, Severity
 from reportlint.registry import Context, CorpusEntry, Rule, number, register
 from reportlint.repetition import (
     MIN_LABEL_WORDS,
+    Tokens,
+    asks,
     body,
     catalog_names,
     differing_words,
     label_words,
+    leads_in,
     mask,
     near_pairs,
     own_names,
     preview,
     prose_sentences,
     repeated_phrases,
+    repeated_sentences,
     restated_label,
     sentence_key,
+    shared_words,
     split_compounds,
 )
-from reportlint.text import normalize, words
+from reportlint.slots import SlotLimits, fills_slots, is_term, slot_units, template_slots
+from reportlint.subjects import mask_names, phrase_as_written, subjects
+from reportlint.text import Sentence, label_end, normalize, words
 
 
 def _setting(rule: Rule, context: Context, name: str, *, least: float = 1,
@@ -48,9 +55,14 @@ class RepeatedSentence(Rule):
 
     **What it does.** Compares every sentence of the report's prose (not headings,
     sources or links) after normalising case, quotes, punctuation and white space, and
-    after dropping a short lead-in label ("Best proof: "). Each later copy is
-    reported with the line of the first. Sentences under 4 words are left alone
-    (`repeated_sentence_min_words`).
+    after dropping a short lead-in label ("Best proof: "). A sentence said more than once
+    is reported once, at its second copy, naming the line of the first and of every
+    other copy (all its lines are in the finding's data, `lines`). Sentences under 4
+    words are left alone (`repeated_sentence_min_words`), and so are list items that do
+    not close as a sentence under 6 words (`repeated_item_min_words`) and bold lines
+    standing as headings: a topic named in an overview list ("Application Programming
+    Interface (API)", "Step 1: Learn the basics.") and again in the list or the step
+    that details it.
 
     **Why is this bad?** Templates paste the same line into the summary and into the
     section it summarises; readers notice, and search engines treat repeated text as
@@ -70,18 +82,15 @@ class RepeatedSentence(Rule):
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         min_words = _setting(self, context, "repeated_sentence_min_words")
-        first_seen: dict[str, int] = {}
-        for sentence in prose_sentences(doc):
-            key = sentence_key(sentence.text, min_words)
-            if len(key.split()) < min_words:
-                continue
-            offset = sentence.offset()
-            if key not in first_seen:
-                first_seen[key] = offset
-                continue
-            line = doc.position(first_seen[key])[0]
-            yield Hit(f'sentence repeats line {line}: "{preview(body(sentence.text))}"',
-                      offset=offset, data=(("first_line", line),))
+        item_words = _setting(self, context, "repeated_item_min_words")
+        for copies in repeated_sentences(prose_sentences(doc), min_words, item_words):
+            lines = tuple(doc.position(s.offset())[0] for s in copies)
+            again = [str(line) for line in lines[2:]]
+            also = f" and again on line{'s' if len(again) > 1 else ''} {', '.join(again)}" \
+                if again else ""
+            yield Hit(f'sentence repeats line {lines[0]}{also}: '
+                      f'"{preview(body(copies[1].text))}"', offset=copies[1].offset(),
+                      data=(("first_line", lines[0]), ("lines", lines)))
 
 
 def _thresholds(raw: object) -> Callable[[int], int]:
@@ -109,17 +118,43 @@ def _count_table(raw: object) -> list[tuple[int, int]]:
     return table if all(length > 0 and count > 0 for length, count in table) else []
 
 
+def _occurrences(phrase: Sequence[str], sequences: Sequence[Tokens]) -> list[tuple[int, int]]:
+    """(sequence, word) of every occurrence of `phrase` in `sequences`."""
+    size, first = len(phrase), phrase[0]
+    wanted = list(phrase)
+    return [(index, start) for index, tokens in enumerate(sequences)
+            for start in range(len(tokens) - size + 1)
+            if tokens[start] == first and tokens[start:start + size] == wanted]
+
+
 @register
 class OverusedPhrase(Rule):
     """A phrase is repeated so often that the report reads as filled from a template.
 
     **What it does.** Counts every phrase of two or more words (never starting or ending
     with a stop word such as "of" or "the") and reports the longest ones that reach the
-    threshold, once each, with the count and every line they stand on. The report's own
-    role, aliases, industry, region and track, the catalog headings and the stop phrases
-    (`lint/data/stop_phrases.yaml`) do not count; nor does a phrase of two or three words
-    that is one of the report's own headings or table cells (a term it defines, like
-    "business case" in an Account Executive's proof map).
+    threshold, once each, with the count and every line they stand on (data: `phrase`,
+    `count`, `lines`). A phrase that opens most of its sentences is a list's frame
+    ("The candidate should be able to explain …" under each interview question; "Show
+    that you can …"), not a filler, and is left alone; `min_sections` (default 1) asks
+    for a spread over that many sections.
+
+    What the report is about is left alone however often it is named: its own role
+    (singular or plural, however hyphenated), aliases, industry, region and track; any
+    job title ("registered nurses"); lists of named things ("HTML, CSS, and JavaScript",
+    "Python, pandas and scikit-learn"); terms it defines with an acronym ("mean time to
+    recovery (MTTR)"); the catalog headings and the stop phrases and terms
+    (`lint/data/stop_phrases.yaml`: "total cost of ownership"); and a
+    phrase of two or three words that is one of the report's own headings or table
+    cells. A phrase of up to `term_words` (3) content words in at most two words more,
+    or of four content words and no function word, is usually a term of the trade
+    ("patient safety", "data management", "frontend and backend", "jobs to be done",
+    "electronic health record systems"), so it counts only when
+    the report also pours it alone into template slots (after a label or in parentheses
+    in at least `term_label_slots` (2) units, in some slot in `term_slots` (3): the
+    H002 pattern, "Reality check: long cycles."). A phrase that reaches the threshold
+    only through copies of a sentence D001 reports is left to D001: one cause, one
+    finding.
 
     The default thresholds (`min_count` in `lint/data/duplication.yaml`) come from the
     distribution measured over the reports we wrote (content/ and tests/fixtures/clean/):
@@ -131,10 +166,11 @@ class OverusedPhrase(Rule):
     **Why is this bad?** A slot filled with the same phrase a dozen times tells the reader
     the page was generated, and says nothing new after the first use.
 
-    **Example.** "reconciling ledger breaks after settlement" in eight bullets gives
-    `D002 "reconciling ledger breaks after settlement" is used 8 times (lines 31, 36,
-    …)`. Use instead: name the workflow once, then refer to its parts ("the morning
-    break report", "the suspense account") where each matters.
+    **Example.** "reconciling ledger breaks after settlement" in eight bullets across
+    four sections gives `D002 "reconciling ledger breaks after settlement" is used 8
+    times (lines 31, 36, …)`. Use instead: name the workflow once, then refer to its
+    parts ("the morning break report", "the suspense account") where each matters.
+    Left alone: "patient safety" in twelve sentences of a Registered Nurse report.
     """
 
     code = "D002"
@@ -144,30 +180,80 @@ class OverusedPhrase(Rule):
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         stop = load_data("stop_phrases", context.config)
-        edge_words = frozenset(str(w) for w in stop.get("edge_words", []))
+        about = subjects(doc, context.config)
         threshold = _thresholds(context.option(self, "min_count", load_data(
             "duplication", context.config).get("min_count")))
+        term_words = _setting(self, context, "term_words")
+        min_sections = _setting(self, context, "min_sections")
+        label_slots = _setting(self, context, "term_label_slots")
+        any_slots = _setting(self, context, "term_slots")
         masked = [words(name) for name in (*own_names(doc),
                                            *(str(p) for p in stop.get("phrases", [])))]
+        masked += [list(term) for term in about.terms]
         masked.sort(key=len, reverse=True)
         sentences = prose_sentences(doc, (Kind.PARAGRAPH, Kind.BULLET, Kind.QUESTION,
                                           Kind.CELL))
-        sequences = [mask(list(words(s.text)), masked) for s in sentences]
+        sequences = [mask_names(mask(list(words(s.text)), masked), about.own)
+                     for s in sentences]
+        found = repeated_phrases(sequences, threshold, about.edge_words)
+        if not found:
+            return
+        # Copies of a repeated sentence are D001's: a phrase counts them only when it
+        # is over-used without them.
+        unique = list(sequences)
+        index_of = {id(s): i for i, s in enumerate(sentences)}
+        for copies in repeated_sentences(sentences, _setting(
+                self, context, "repeated_sentence_min_words"), 0):
+            for later in copies[1:]:
+                unique[index_of[id(later)]] = []
+        if unique != sequences:
+            found = repeated_phrases(unique, threshold, about.edge_words)
         terms = [f" {normalize(u.text)} " for u in doc.units
                  if u.kind in (Kind.HEADING, Kind.CELL)]
         headings = [f" {normalize(name)} " for name in catalog_names(doc)]
-        for phrase in repeated_phrases(sequences, threshold, edge_words):
+        placed: dict[str, tuple[int, int]] | None = None
+        for phrase in found:
             text = f" {phrase.text} "
+            size = len(phrase.words)
+            index, start = phrase.occurrences[0]
             if any(text in h for h in headings) or (
-                    len(phrase.words) < 4 and any(text in t for t in terms)):
+                    size < 4 and any(text in t for t in terms)) or about.named(
+                    phrase.words, phrase_as_written(sentences[index].text, start, size)):
                 continue
-            offsets = [sentences[index].offset() for index, _ in phrase.occurrences]
+            if is_term(phrase.words, term_words, about.edge_words):
+                if placed is None:
+                    placed = slot_units(template_slots(doc, SlotLimits()))
+                if not fills_slots(phrase.text, placed, label_slots, any_slots):
+                    continue
+            spots = _occurrences(phrase.words, sequences)
+            if len({_section(sentences[i].unit) for i, _ in spots}) < min_sections or (
+                    2 * sum(_opens(sentences[i].text, sequences[i], at, about.edge_words)
+                            for i, at in spots) >= len(spots)):
+                continue
+            offsets = [sentences[i].offset() for i, _ in spots]
             lines = tuple(dict.fromkeys(doc.position(o)[0] for o in offsets))
-            count = len(phrase.occurrences)
+            count = len(spots)
             shown = ", ".join(str(line) for line in lines)
             yield Hit(f'"{phrase.text}" is used {count} times (lines {shown})',
                       offset=offsets[0],
                       data=(("phrase", phrase.text), ("count", count), ("lines", lines)))
+
+
+def _section(unit: Unit) -> str | None:
+    return unit.section or unit.section_heading
+
+
+def _opens(text: str, tokens: Tokens, start: int, function_words: frozenset[str]) -> bool:
+    """Whether the phrase at word `start` opens its line, after any label and function
+    words ("Here, the candidate should be able to explain …"): a list's frame."""
+    first = 0
+    for line in text.split("\n"):
+        size = len(words(line))
+        if first + size > start:
+            first += len(words(line[:label_end(line)]))
+            break
+        first += size
+    return all(token is None or token in function_words for token in tokens[first:start])
 
 
 @register
@@ -180,10 +266,21 @@ class NearIdenticalSentences(Rule):
     D001), with both lines and the words that differ. Word order counts, so two
     sentences sharing a vocabulary but saying different things score low, unlike a
     token-set ratio. Measured: the reports we wrote peak at 0.56; the example page's
-    slot-refilled pairs score 0.83 to 0.93. It also reports a bullet whose label of three
-    or more content words ("Remote pay banding:") another labelled bullet of the same
-    list restates in full, its own label sharing a word ("Banding for remote staff: how
-    pay follows …"): the same point made twice.
+    slot-refilled pairs score 0.83 to 0.93.
+
+    Parallel sentences that say different things are left alone: the words the two
+    share, function words aside, must be at least `near_min_shared` (6), so that what
+    repeats is a statement and not a frame ("Basic understanding of UI/UX design
+    principles." and "In-depth understanding of …" are two levels; "For structuring
+    the content on a webpage." and "For styling …" are two tools). A lead-in to a list
+    ("Some of the key features of Docker are:") frames what follows and is not judged,
+    nor is a question against its answer. Each pair of distinct sentences is reported
+    once, however many copies each has.
+
+    It also reports a bullet whose label of three or more content words ("Remote pay
+    banding:") another labelled bullet of the same list restates in full, its own label
+    sharing a word ("Banding for remote staff: how pay follows …"): the same point made
+    twice.
 
     **Why is this bad?** A template that refills a slot ("Before the {stage} round,
     write down two questions…") makes a list look longer while saying one thing.
@@ -192,7 +289,8 @@ class NearIdenticalSentences(Rule):
     and rehearse your answers.` and `Before the code review round, write down two
     questions about scale and rehearse your answers.` give `D003 near-identical to line
     40 …: "system design" there, "code review" here`. Use instead: one bullet that
-    covers every round ("Before each round, …").
+    covers every round ("Before each round, …"). Left alone: a checklist whose items
+    each start "Show that you can …" and go on to different work.
     """
 
     code = "D003"
@@ -203,16 +301,28 @@ class NearIdenticalSentences(Rule):
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         threshold = _setting(self, context, "near_ratio", least=0.01, most=1)
         min_words = _setting(self, context, "near_min_words")
+        min_shared = _setting(self, context, "near_min_shared")
         exact_words = _setting(self, context, "repeated_sentence_min_words")
-        sentences = prose_sentences(doc)
-        keys = [sentence_key(s.text, exact_words) for s in sentences]
-        sequences = [words(body(s.text)) for s in sentences]
+        stop = load_data("stop_phrases", context.config)
+        function_words = frozenset(str(w) for w in stop.get("edge_words", []))
+        # One sentence per distinct text: copies are D001's, and a pair of copies near
+        # another pair is one finding, not four.
+        sentences: list[Sentence] = []
+        seen: set[str] = set()
+        for sentence in prose_sentences(doc):
+            key = sentence_key(sentence.text, exact_words)
+            if key not in seen:
+                seen.add(key)
+                sentences.append(sentence)
+        sequences = [[] if leads_in(s.text) else words(body(s.text)) for s in sentences]
         reported: set[tuple[int, int]] = set()
         for i, j, _ in near_pairs(sequences, threshold, min_words):
-            if keys[i] != keys[j]:
-                reported.add((sentences[i].unit.offset(), sentences[j].unit.offset()))
-                yield self._hit(doc, sentences[i].text, sentences[j].text,
-                                sentences[i].offset(), sentences[j].offset())
+            first, second = sentences[i], sentences[j]
+            if asks(first.text) != asks(second.text) or shared_words(
+                    sequences[i], sequences[j], function_words) < min_shared:
+                continue
+            reported.add((first.unit.offset(), second.unit.offset()))
+            yield self._hit(doc, first.text, second.text, first.offset(), second.offset())
         yield from self._restated_labels(doc, context, reported)
 
     def _restated_labels(self, doc: Document, context: Context,
@@ -260,7 +370,10 @@ class SharedPassage(Rule):
     shares with the others: sentences of 8 words or more copied exactly, and paragraphs
     and bullets copied exactly or nearly (at least 60% of their hashed 5-word shingles
     found in one other report: containment, so a boilerplate paragraph inside a long
-    report is found). The report's own role, industry and region are read as slots, so
+    report is found). Words are counted after a lead-in label ("Step 7: Build a
+    portfolio and apply for jobs." is 7 words), and a lone lead-in to a list ("Here is
+    a summary of the {role} job description:") frames what follows and is not compared.
+    The report's own role, industry and region are read as slots, so
     a template paragraph refilled with another role still matches. Catalog headings,
     sources, links and the house boilerplate allow-list (`lint/data/boilerplate.yaml`)
     do not count. Each finding names the other reports (up to three) and their lines.

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlint.data import load_data
@@ -14,6 +13,8 @@ from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.registry import Context, Rule, number, register
 from reportlint.schema import CATALOG
+from reportlint.slots import Slot, SlotLimits, fills_slots, is_term, slot_units, template_slots
+from reportlint.subjects import subjects
 from reportlint.text import closest, fold, footnote_refs, normalize, words
 
 _PROSE = (Kind.PARAGRAPH, Kind.BULLET)
@@ -126,50 +127,6 @@ def _inside_link_target(text: str, index: int) -> bool:
 
 # -- template slots --------------------------------------------------------------------
 
-_SEPARATOR = re.compile(r":\s+|\s+[—–-]\s+")
-_NON_SPACE = re.compile(r"\S+")
-_LETTER = re.compile(r"[^\W_]")
-_PARENTHESIS = re.compile(r"\((?:like |such as |e\.g\.,? )?([^()]{3,120})\)")
-
-
-@dataclass(frozen=True, slots=True)
-class _Slot:
-    """A phrase standing in a slot: after a label, in parentheses, or after a short frame."""
-
-    phrase: str  # normalized
-    unit: Unit
-    start: int  # in unit.text
-    framed: bool = False  # after a short frame, not a label or parentheses
-
-
-def _slots(unit: Unit, sentence_start: int, sentence: str, limits: tuple[int, int, int]
-           ) -> Iterator[_Slot]:
-    least, most, frame_words = limits
-    separators = list(_SEPARATOR.finditer(sentence))
-    if separators:
-        start = separators[-1].end()
-        phrase = normalize(sentence[start:])
-        if least <= len(phrase.split()) <= most:
-            yield _Slot(phrase, unit, sentence_start + start)
-    for match in _PARENTHESIS.finditer(sentence):
-        phrase = normalize(match.group(1))
-        if least <= len(phrase.split()) <= most:
-            yield _Slot(phrase, unit, sentence_start + match.start(1))
-    if not separators:
-        # "Budget around credential checks.": a frame of a few words, then the phrase.
-        spans = list(_NON_SPACE.finditer(sentence))
-        # Each piece holding a letter or digit is at least one word, unless a footnote
-        # or link ("[") can drop it: a longer rest cannot be a phrase, unread.
-        pieces = [bool(_LETTER.search(m.group(0))) for m in spans] \
-            if "[" not in sentence else None
-        for cut in range(1, min(frame_words, len(spans) - least) + 1):
-            if pieces is not None and sum(pieces[cut:]) > most:
-                continue
-            phrase = normalize(sentence[spans[cut].start():])
-            if least <= len(phrase.split()) <= most:
-                yield _Slot(phrase, unit, sentence_start + spans[cut].start(), framed=True)
-
-
 @register
 class SlotFiller(Rule):
     """The same phrase poured into many template slots.
@@ -181,6 +138,20 @@ class SlotFiller(Rule):
     D002 counts how often a phrase is used; this rule points at the lines where a frame
     holds nothing else.
 
+    What a report is about is left alone, however often it names it: its own role
+    (plural, hyphenated or not: "front-end developers" in a Frontend Developer report),
+    aliases, industry and region; any job title ("Job title: Backend Engineer",
+    "registered nurses"; the title heads are in `lint/data/job_titles.yaml` and
+    `occupation_heads` in `lint/data/stop_phrases.yaml`); and lists of named things
+    ("HTML, CSS, and JavaScript"). A short phrase of up to `term_words` (3) content
+    words in at most five, or of four content words and no function word, is usually a
+    term the report is about
+    ("patient safety", "data management"), so it counts only when it stands alone
+    after a label or in parentheses in at least `term_label_slots` (2) units and in some
+    slot in at least `term_slots` (3):
+    "Reality check: long cycles.", "Constraints (long cycles)", "Plan around long cycles.".
+    Options live under `slot_filler` in `lint/data/leftovers.yaml`.
+
     **Why is this bad?** A generator that fills "Watch out for: …", "Biggest blocker:
     …" and "Budget around …" with the same phrase produces lines that say nothing, and
     the wrong kind of phrase in a slot ("decide what you will own first: weekly trading
@@ -191,7 +162,9 @@ class SlotFiller(Rule):
     verification delays.` in a report that names those delays in five places give `H002
     template slot filled with "credential verification delays", a phrase the report
     puts in 5 places` on each. Use instead: say what the delay is and what to do about it
-    ("Provincial licence checks take two to six weeks; start them at offer").
+    ("Provincial licence checks take two to six weeks; start them at offer"). Left
+    alone: "Why it matters: patient safety." once in a Registered Nurse report that
+    names patient safety in ten other sentences.
     """
 
     code = "H002"
@@ -200,18 +173,27 @@ class SlotFiller(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
-        limits = (_setting(self, context, "min_words", 2), _setting(self, context, "max_words", 8),
-                  _setting(self, context, "max_frame_words", 3))
+        limits = SlotLimits(_setting(self, context, "min_words", 2),
+                            _setting(self, context, "max_words", 8),
+                            _setting(self, context, "max_frame_words", 3))
         min_units = _setting(self, context, "min_units", 4)
-        by_sentence = [list(_slots(s.unit, s.start, s.text, limits))
-                       for s in doc.sentences if s.unit.kind in _PROSE]
+        term_words = _setting(self, context, "term_words", 3)
+        label_slots = _setting(self, context, "term_label_slots", 2)
+        any_slots = _setting(self, context, "term_slots", 3)
+        by_sentence = template_slots(doc, limits)
         texts = [f" {normalize(u.text)} " for u in doc.units if u.kind in _PROSE]
+        placed = slot_units(by_sentence)
+        about = subjects(doc, context.config)
         # A phrase is a slot filler once it stands after a label or in parentheses.
-        fillers = {slot.phrase for slots in by_sentence for slot in slots if not slot.framed}
+        fillers = {slot.phrase: slot for slots in reversed(by_sentence) for slot in slots
+                   if not slot.framed}
         counts = {phrase: sum(1 for text in texts if f" {phrase} " in text)
-                  for phrase in fillers}
+                  for phrase, slot in fillers.items()
+                  if not about.named(phrase.split(), slot.raw)
+                  and (not is_term(phrase.split(), term_words, about.edge_words)
+                       or fills_slots(phrase, placed, label_slots, any_slots))}
         for slots in by_sentence:
-            kept: list[_Slot] = []
+            kept: list[Slot] = []
             for slot in sorted(slots, key=lambda slot: slot.start):
                 # "around long cycles" and "long cycles" in one frame: report it once.
                 if counts.get(slot.phrase, 0) >= min_units and not any(

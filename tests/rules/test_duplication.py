@@ -7,8 +7,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+import yaml
 from click.testing import CliRunner
-from conftest import CLEAN_FIXTURES, FIXTURES, clean_reports, lint
+from conftest import CLEAN_FIXTURES, FIXTURES, ROOT, clean_reports, lint
 from reportlint.cli import main
 from reportlint.findings import Finding
 from reportlint.passages import SharedPassage, find_shared_passages
@@ -68,6 +70,34 @@ def test_short_sentences_and_different_sentences_are_left_alone(lint_text: Lint)
     assert duplication(lint_text(text), "D001") == []
 
 
+def test_a_sentence_said_three_times_is_one_finding_naming_every_copy(lint_text: Lint) -> None:
+    sentence = "Keep a written record of every ledger correction and who approved it."
+    text = with_bullets("## Executive Summary", sentence)
+    text = with_bullets("## Portfolio & Proof Artifacts", sentence, text=text)
+    text = with_bullets("## Interview Prep Checklist", sentence, text=text)
+    [finding] = duplication(lint_text(text), "D001")
+    places = [n for n, row in enumerate(text.splitlines(), 1) if row == f"- {sentence}"]
+    assert finding.line == places[1]
+    assert finding.message.startswith(
+        f"sentence repeats line {places[0]} and again on line {places[2]}:")
+    assert dict(finding.data)["lines"] == tuple(places)
+
+
+def test_topic_names_of_an_overview_list_and_its_detail_are_not_repeated(
+        lint_text: Lint) -> None:
+    # The same topic heads an overview and the list that details it; a short item
+    # that does not close as a sentence is a name, not a sentence said twice.
+    topics = ("Payment scheme rules and settlement", "Idempotent API design patterns")
+    text = with_bullets("## Skills & Signals (What gets interviews)", *topics)
+    text = with_bullets("### Signals that pass screens", *topics, text=text)
+    assert duplication(lint_text(text), "D001") == []
+    text = with_bullets("## Portfolio & Proof Artifacts",
+                        "Idempotent API design patterns are the core of the role.", text=text)
+    text = with_bullets("## Interview Prep Checklist",
+                        "Idempotent API design patterns are the core of the role.", text=text)
+    assert len(duplication(lint_text(text), "D001")) == 1
+
+
 # D002 over-used-phrase ------------------------------------------------------------------
 
 PHRASE_BULLETS = (
@@ -101,6 +131,83 @@ def test_phrase_thresholds_come_from_config(lint_text: Lint) -> None:
     text = with_bullets("## Demand Drivers", *PHRASE_BULLETS[:3])
     findings = lint_text(text, rules={"D002": {"min_count": {"2": 10, "4": 3}}})
     assert [dict(f.data)["count"] for f in duplication(findings, "D002")] == [3]
+
+
+def test_the_subject_of_the_report_is_not_an_overused_phrase(lint_text: Lint) -> None:
+    # The role's plural and hyphenated forms, a job title, a term of the trade, a term
+    # defined with an acronym and a list of named tools, each in four sections.
+    sections = ("## Market Snapshot (2025)", "## Demand Drivers", "## Hiring Loop (What "
+                "interviews test)", "## Interview Prep Checklist")
+    text = BASE
+    for heading in sections:
+        text = with_bullets(
+            heading,
+            "Back-end engineers in payments talk to compliance officers about payment "
+            "reconciliation every week.",
+            "Teams watch mean time to recovery (MTTR) on the ledger service.",
+            "The stack is Go, Kafka and PostgreSQL on managed clusters.", text=text)
+    assert duplication(lint_text(text), "D002") == []
+
+
+def test_a_phrase_repeated_only_by_copies_of_one_sentence_is_d001s(lint_text: Lint) -> None:
+    sentence = "Bring one story about reconciling ledger breaks after settlement."
+    text = with_bullets("## Demand Drivers", sentence)
+    for heading in ("## Portfolio & Proof Artifacts", "## Interview Prep Checklist",
+                    "## Risks & Outlook"):
+        text = with_bullets(heading, sentence, text=text)
+    findings = duplication(lint_text(text))
+    assert [f.rule for f in findings] == ["D001"]
+    assert len(dict(findings[0].data)["lines"]) == 4  # type: ignore[arg-type]
+
+
+def test_a_frame_opening_each_item_is_not_an_overused_phrase(lint_text: Lint) -> None:
+    text = with_bullets(
+        "## Hiring Loop (What interviews test)",
+        "System design: the candidate should be able to explain how retries stay idempotent.",
+        "Code review: the candidate should be able to explain why the diff is unsafe.",
+        "Incident review: the candidate should be able to explain what paged them and why.",
+        "Final round: the candidate should be able to explain a trade-off they regret.")
+    assert duplication(lint_text(text), "D002") == []
+
+
+def test_a_short_phrase_counts_only_when_poured_into_slots(lint_text: Lint) -> None:
+    # "ledger breaks" in ten sentences is a term; in slots after labels and in
+    # parentheses it is a template's filler.
+    plain = [
+        "The hiring manager asks how you triage ledger breaks in the first call.",
+        "Ledger breaks pile up when settlement files arrive late.",
+        "Finance reviews open ledger breaks after every month-end.",
+        "An auditor samples ledger breaks before sign-off.",
+        "Operations owns the queue of ledger breaks overnight.",
+        "The design round often turns to ledger breaks and retries.",
+        "Your lead will want a weekly count of ledger breaks by cause.",
+        "Regulators care less about ledger breaks than about how long they stay open.",
+        "Support hears about ledger breaks from customers first.",
+        "A product launch is a common source of new ledger breaks.",
+    ]
+    text = with_bullets("## Demand Drivers", *plain[:5])
+    text = with_bullets("## Interview Prep Checklist", *plain[5:], text=text)
+    assert duplication(lint_text(text), "D002") == []
+    text = with_bullets("## Risks & Outlook", "Reality check: ledger breaks.",
+                        "What shapes approvals: ledger breaks.",
+                        "Plan around ledger breaks.", text=text)
+    [finding] = duplication(lint_text(text), "D002")
+    assert dict(finding.data)["phrase"] == "ledger breaks"
+
+
+def test_what_counts_as_a_term_comes_from_config(lint_text: Lint) -> None:
+    # Four words with no function word: a term by default, a phrase when terms are
+    # set to two words at most.
+    text = BASE
+    for heading, sentence in (
+            ("## Demand Drivers", "Chargeback volume keeps card dispute evidence packs busy."),
+            ("## Interview Prep Checklist", "Bring card dispute evidence packs you wrote."),
+            ("## Portfolio & Proof Artifacts", "Redacted card dispute evidence packs work."),
+            ("## Risks & Outlook", "Automation may write card dispute evidence packs.")):
+        text = with_bullets(heading, sentence, text=text)
+    assert duplication(lint_text(text), "D002") == []
+    findings = duplication(lint_text(text, rules={"D002": {"term_words": 2}}), "D002")
+    assert [dict(f.data)["phrase"] for f in findings] == ["card dispute evidence packs"]
 
 
 # D003 near-identical-sentences ----------------------------------------------------------
@@ -143,6 +250,41 @@ def test_numbered_labels_of_a_plan_are_not_restatements(lint_text: Lint) -> None
     assert duplication(lint_text(text), "D003") == []
 
 
+def test_lead_ins_levels_and_answers_are_not_near_identical(lint_text: Lint) -> None:
+    text = with_bullets(
+        "## Hiring Loop (What interviews test)",
+        "Some of the questions in the system design round are:",
+        "Some of the questions in the code review round are:",
+        "Entry: basic understanding of payment scheme rules.",
+        "Senior: deep understanding of payment scheme rules.")
+    text = text.replace("### Do I need a finance background?",
+                        "### How long does it take to become a payments engineer?\n\n"
+                        "It takes about two years to become a payments engineer.\n\n"
+                        "### Do I need a finance background?")
+    assert duplication(lint_text(text), "D003") == []
+
+
+def test_copies_of_a_near_identical_pair_are_one_finding(lint_text: Lint) -> None:
+    first = ("After the system design round, list the two questions you could not answer "
+             "and look them up that evening.")
+    second = first.replace("system design", "code review")
+    text = with_bullets("## Interview Prep Checklist", first, second)
+    text = with_bullets("## Action Plan", first, second, text=text)
+    assert len(duplication(lint_text(text), "D003")) == 1
+    assert len(duplication(lint_text(text), "D001")) == 2
+
+
+def test_the_shared_words_a_near_pair_needs_come_from_config(lint_text: Lint) -> None:
+    text = with_bullets("### Career steps (practical)",
+                        "Entry: basic understanding of payment scheme rules.",
+                        "Senior: deep understanding of payment scheme rules.")
+    assert duplication(lint_text(text), "D003") == []
+    findings = lint_text(text, rules={"D003": {"near_min_shared": 4}})
+    [finding] = duplication(findings, "D003")
+    assert "basic" in str(dict(finding.data)["there"])
+    assert "deep" in str(dict(finding.data)["here"])
+
+
 # The imported example page --------------------------------------------------------------
 
 def test_example_page_repeated_sentences(imported_example: Path) -> None:
@@ -175,6 +317,23 @@ def test_example_page_near_identical_compensation_bullets(imported_example: Path
     assert any("banding" in line(imported_example, f.line)
                and "banding" in line(imported_example, int(dict(f.data)["other_line"]))  # type: ignore[call-overload]
                and dict(f.data)["there"] and dict(f.data)["here"] for f in compensation)
+
+
+# The real career guides ------------------------------------------------------------------
+
+REALPAGES = ROOT.parent / "shared" / "realpages"
+REPETITION = ("D001", "D002", "D003", "D004", "H002")
+
+
+@pytest.mark.skipif(not REALPAGES.is_dir(), reason="../shared/realpages is not here")
+def test_realpages_get_only_the_repetition_findings_an_editor_agrees_with() -> None:
+    pages = sorted(p for p in REALPAGES.glob("*.md") if p.name != "README.md")
+    labels = yaml.safe_load((ROOT / "tests" / "judgements" / "realpages" / "repeat.yaml")
+                            .read_text(encoding="utf-8"))
+    agreed = {(item["file"], item["line"], item["rule"]) for item in labels}
+    found = {(Path(f.path).name, f.line, f.rule) for f in lint(pages)
+             if f.rule in REPETITION}
+    assert found == agreed
 
 
 # D004 shared-passage --------------------------------------------------------------------

@@ -317,6 +317,38 @@ def test_related_required_by_config_is_s002s(lint_text: Lint) -> None:
     assert "H005" not in [f.rule for f in findings] and "S002" in [f.rule for f in findings]
 
 
+def test_titles_names_and_terms_in_slots_are_the_reports_subject(lint_text: Lint) -> None:
+    """The role after "Job title:", another title after "Reports to:", a list of named
+    tools in parentheses and a term after one label: however often the report names
+    them, they fill no template slot."""
+    added = ("- Job title: Production Support Analyst.\n"
+             "- Reports to: incident manager.\n- Escalates to: incident manager.\n"
+             "- Works beside: incident manager.\n"
+             "- Daily tools (Splunk, Jira and PagerDuty) are assumed.\n"
+             "- Interviews test Splunk, Jira and PagerDuty in one scenario.\n"
+             "- Refresh Splunk, Jira and PagerDuty before the panel.\n"
+             "- Bring a dashboard built on Splunk, Jira and PagerDuty.\n"
+             "- Core habit: payment reconciliation.\n"
+             "- Payment reconciliation runs before the morning stand-up.\n"
+             "- Breaks found in payment reconciliation go to the incident manager.\n"
+             "- Ask who signs off payment reconciliation at month-end.\n")
+    text = GOOD.replace("## Interview Prep Checklist\n\n", "## Interview Prep Checklist\n\n"
+                        + added)
+    assert [f for f in hygiene(lint_text(text)) if f.rule == "H002"] == []
+
+
+def test_a_short_phrase_needs_two_labelled_slots(lint_text: Lint) -> None:
+    """A term after one label and in sentences is the report's term; after two labels
+    and in a frame, it is a template's filler."""
+    once = ("- Hard truth: ledger breaks.\n- Ledger breaks pile up overnight.\n"
+            "- Finance reviews ledger breaks weekly.\n- Plan around ledger breaks.\n")
+    text = GOOD.replace("## Interview Prep Checklist\n\n", "## Interview Prep Checklist\n\n"
+                        + once)
+    assert [f for f in hygiene(lint_text(text)) if f.rule == "H002"] == []
+    text = text.replace("- Ledger breaks pile up overnight.", "- Usual snag: ledger breaks.")
+    assert [f.rule for f in hygiene(lint_text(text))] == ["H002"] * 3
+
+
 def test_slot_threshold_is_configurable(lint_text: Lint) -> None:
     text = GOOD.replace("## Interview Prep Checklist\n\n", "## Interview Prep Checklist\n\n"
                         "- Hard truth: ledger breaks.\n- Work around ledger breaks.\n"
