@@ -22,6 +22,7 @@ PATTERN_DATA: dict[str, tuple[str, ...] | None] = {
     "evidence": None,
     "placeholders": None,
     "markets": ("slots",),
+    "figures": ("level_marks", "percentile_marks", "experience"),
 }
 MAX_DEPTH = 32  # no data file nests deeper than a few levels; deeper is a mistake
 
