@@ -75,6 +75,21 @@ class Finding:
     fix: Fix | None = None
     data: tuple[tuple[str, object], ...] = ()
 
+    def related(self) -> list[tuple[int, int]]:
+        """The other places of the same root cause, as (line, column) in the same file:
+        the earlier copies of a repeated sentence, the figure a figure contradicts.
+        Read from the rule's data ("related" places, or "lines" / "first_line" /
+        "other_line"), so every reporter lists them alike."""
+        data = dict(self.data)
+        places: list[tuple[int, int]] = []
+        for item in data.get("related") or ():
+            if isinstance(item, tuple | list) and len(item) == 2:
+                places.append((int(item[0]), int(item[1])))
+        lines = list(data.get("lines") or ())
+        lines += [data[k] for k in ("first_line", "other_line") if isinstance(data.get(k), int)]
+        places += [(line, 1) for line in lines if isinstance(line, int)]
+        return sorted({p for p in places if p[0] != self.line})
+
     def to_json(self) -> dict[str, object]:
         return {
             "path": self.path,

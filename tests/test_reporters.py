@@ -112,8 +112,10 @@ def test_artifact_uris() -> None:
 def test_github_annotations(reports: Path) -> None:
     result = run("check", "content", "--format", "github", cwd=reports)
     assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    summary, *lines = result.stdout.splitlines()
+    assert summary.startswith("reportlint: 3 findings (1 error, 2 warnings) in 1 of 2 reports")
     assert len(lines) == 3
+    assert lines[0].startswith("::error ")  # the most severe first, whatever its line
     line = TYPOS.splitlines().index("### Signals to wacth") + 1
     assert (f"::warning title=reportlint S003 unknown-heading,file=content/typos.md,line={line},"
             f"col=5::content/typos.md:{line}:5: S003 unknown subsection of \"Market Snapshot\" "
@@ -121,10 +123,22 @@ def test_github_annotations(reports: Path) -> None:
     assert sum(line.startswith("::error ") for line in lines) == 1  # S001
 
 
+def test_related_places_reach_sarif_and_github() -> None:
+    from reportlint.reporters.github import render_github
+    from reportlint.reporters.sarif import render_sarif
+
+    repeated = Finding("r.md", 30, 1, "D001", "repeated", "repeated-sentence",
+                       data=(("first_line", 12), ("lines", (12, 30, 41))))
+    [result] = json.loads(render_sarif([repeated], 1, False))["runs"][0]["results"]
+    assert [r["physicalLocation"]["region"]["startLine"] for r in
+            result["relatedLocations"]] == [12, 41]
+    assert render_github([repeated], 1, False).rstrip().endswith("(also line 12, line 41)")
+
+
 def test_github_escapes_what_workflow_commands_need() -> None:
     found = [Finding("a,b:c.md", 2, 3, "S001", "100% of\nit", "missing-section",
                      severity=Severity.INFO, end_line=2, end_column=9)]
-    assert render_github(found, 1, False) == (
+    assert render_github(found, 1, False).split("\n", 1)[1] == (
         "::notice title=reportlint S001 missing-section,file=a%2Cb%3Ac.md,line=2,col=3,"
         "endLine=2,endColumn=9::a,b:c.md:2:3: S001 100%25 of%0Ait\n")
 

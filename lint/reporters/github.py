@@ -3,6 +3,7 @@ the pull request's changed files (`::warning file=...,line=...::message`)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from reportlint.findings import Finding, Severity
@@ -19,12 +20,26 @@ def _property(text: str) -> str:
 
 
 def render_github(findings: Sequence[Finding], files: int, colour: bool) -> str:
-    lines = []
-    for f in findings:
+    """One annotation a finding, most severe first (GitHub shows only the first few of
+    each kind per step), after a summary line that counts them all."""
+    if not findings:
+        return ""
+    counts = Counter(f.severity for f in findings)
+    summary = ", ".join(
+        f"{counts[s]} {s.value}{'s' if counts[s] != 1 and s != Severity.INFO else ''}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s])
+    lines = [f"reportlint: {len(findings)} finding{'s' if len(findings) != 1 else ''} "
+             f"({summary}) in {len({f.path for f in findings})} of {files} report"
+             f"{'s' if files != 1 else ''}; annotations below, most severe first"]
+    for f in sorted(findings, key=lambda f: -f.severity.rank):
         where = [f"file={_property(f.path)}", f"line={f.line}", f"col={f.column}"]
         if f.end_line is not None and f.end_column is not None:
             where += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]
         title = _property(f"reportlint {f.rule} {f.name}".rstrip())
+        also = ", ".join(f"line {line}" for line, _ in f.related())
+        message = f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}"
+        if also:
+            message += f" (also {also})"
         lines.append(f"::{_COMMANDS[f.severity]} title={title},{','.join(where)}::"
-                     f"{_data(f'{f.path}:{f.line}:{f.column}: {f.rule} {f.message}')}")
+                     f"{_data(message)}")
     return "".join(line + "\n" for line in lines)

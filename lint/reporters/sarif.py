@@ -98,6 +98,12 @@ def _result(finding: Finding, rule_index: int, key: str) -> dict[str, object]:
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
         "partialFingerprints": {"reportlint/v1": key},
+        **({"relatedLocations": [
+            {"id": index, "message": {"text": "the same root cause"},
+             "physicalLocation": {"artifactLocation": location,
+                                  "region": {"startLine": line, "startColumn": column}}}
+            for index, (line, column) in enumerate(finding.related())]}
+           if finding.related() else {}),
         "properties": {"category": finding.category.value,
                        **({"section": finding.section} if finding.section else {})},
     }
