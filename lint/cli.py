@@ -83,6 +83,9 @@ def _use_colour(choice: str, to_terminal: bool) -> bool:
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Say on standard error which files in the folders were passed over, why.")
+@click.option("--max-per-rule", type=click.IntRange(min=0),
+              help="Text and GitHub output: show this many findings of one rule in one file, "
+                   "then count the rest (default: the config's max_per_rule, 10; 0: all).")
 @click.option("--show-source", is_flag=True,
               help="Show the line of each finding with a caret under the spot (text).")
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]),
@@ -118,7 +121,7 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, show_diff: bool,
           output: Path | None, statistics: bool, quiet: bool, verbose: bool,
-          show_source: bool, color: str,
+          max_per_rule: int | None, show_source: bool, color: str,
           baseline_path: Path | None, new_baseline: Path | None, stdin_filename: str | None,
           jobs: int | None, no_cache: bool, scope: str) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them; '-' reads standard input)."""
@@ -136,6 +139,8 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
                               fail_on=Severity(fail_on) if fail_on else None)
     except ValueError as error:
         raise ToolError(str(error)) from None
+    if max_per_rule is not None:
+        config = config.model_copy(update={"max_per_rule": max_per_rule})
     if from_stdin:
         _check_stdin(config, stdin_filename or "-", output_format, fix, unsafe_fixes,
                      show_diff, quiet, show_source, _use_colour(color, sys.stdout.isatty()),
@@ -201,7 +206,7 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
                                                      config.include)]
                  if output_format == "junit" else [])
         text = _render(output_format, findings, result.files, colour, shown, config.fail_on,
-                       quiet, show_source, {})
+                       quiet, show_source, {}, config.max_per_rule)
     if output is not None:
         _write(text, output, quiet=True)
     else:
@@ -221,7 +226,7 @@ def _say_what_was_skipped(paths: tuple[str, ...], config: Config) -> None:
 
 def _render(output_format: str, findings: list[Finding], files: int, colour: bool,
             shown: list[str], fail_on: Severity, quiet: bool, show_source: bool,
-            texts: dict[str, str]) -> str:
+            texts: dict[str, str], max_per_rule: int = 0) -> str:
     from reportlint.reporters import render
 
     lines = None
@@ -235,7 +240,8 @@ def _render(output_format: str, findings: list[Finding], files: int, colour: boo
                 raw = (read_regular_bytes(Path(path)) or b"").decode("utf-8-sig", "replace")
             lines[path] = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return render(output_format, findings, files=files, colour=colour, paths=shown,
-                  fail_on=fail_on, summary=not quiet, source_lines=lines)
+                  fail_on=fail_on, summary=not quiet, source_lines=lines,
+                  max_per_rule=max_per_rule)
 
 
 def _check_stdin(config: Config, name: str, output_format: str, fix: bool, unsafe: bool,
@@ -261,11 +267,12 @@ def _check_stdin(config: Config, name: str, output_format: str, fix: bool, unsaf
         findings = lint_source(fixed.encode("utf-8"), name, config)
         click.echo(fixed, nl=False)
         report = _render(output_format, findings, 1, colour, [name], config.fail_on, quiet,
-                         show_source, {name: fixed})
+                         show_source, {name: fixed}, config.max_per_rule)
         click.echo(report, nl=False, err=True, color=colour)
     else:
         report = _render(output_format, findings, 1, colour, [name], config.fail_on, quiet,
-                         show_source, {name: raw.decode("utf-8-sig", "replace")})
+                         show_source, {name: raw.decode("utf-8-sig", "replace")},
+                         config.max_per_rule)
         click.echo(report, nl=False, color=colour)
     sys.exit(0 if exit_zero else exit_status(findings, config.fail_on))
 

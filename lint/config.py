@@ -61,6 +61,8 @@ class Config(BaseModel):
     # globs of the reports in a folder; unset: every file whose front matter is a report's
     include: list[str] = Field(default_factory=list)
     per_path: list[PathOverride] = Field(default_factory=list)
+    # text and GitHub output: findings of one rule in one file shown before "and N more"
+    max_per_rule: int = Field(default=10, ge=0)
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     data: dict[str, Any] = Field(default_factory=dict)
     source: str | None = Field(default=None, exclude=True)

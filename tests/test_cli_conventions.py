@@ -110,3 +110,19 @@ def test_explain_renders_for_a_terminal_and_as_json() -> None:
     data = json.loads(runner.invoke(main, ["explain", "s003", "--format", "json"]).output)
     assert data["code"] == "S003" and data["fixable"] is True
     assert "**What it does.**" in data["explanation"]
+
+
+def test_a_flood_of_one_rule_is_capped_in_text_but_listed_in_json(imported_example: Path) -> None:
+    runner = CliRunner()
+    text = runner.invoke(main, ["check", "--no-cache", "--select", "C004",
+                                str(imported_example)]).output
+    data = runner.invoke(main, ["check", "--no-cache", "--select", "C004", "--format", "json",
+                                str(imported_example)]).output
+    every = len(json.loads(data)["findings"])
+    assert every > 10
+    assert text.count(" C004 [") == 10
+    assert f"C004 and {every - 10} more like this" in text
+    assert f"Found {every} findings" in text
+    full = runner.invoke(main, ["check", "--no-cache", "--select", "C004", "--max-per-rule",
+                                "0", str(imported_example)]).output
+    assert full.count(" C004 [") == every

@@ -19,9 +19,13 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: Sequence[Finding], files: int, colour: bool) -> str:
+def render_github(findings: Sequence[Finding], files: int, colour: bool,
+                  max_per_rule: int = 0) -> str:
     """One annotation a finding, most severe first (GitHub shows only the first few of
-    each kind per step), after a summary line that counts them all."""
+    each kind per step), at most `max_per_rule` of one rule in one file, after a summary
+    line that counts them all."""
+    from . import capped
+
     if not findings:
         return ""
     counts = Counter(f.severity for f in findings)
@@ -31,7 +35,11 @@ def render_github(findings: Sequence[Finding], files: int, colour: bool) -> str:
     lines = [f"reportlint: {len(findings)} finding{'s' if len(findings) != 1 else ''} "
              f"({summary}) in {len({f.path for f in findings})} of {files} report"
              f"{'s' if files != 1 else ''}; annotations below, most severe first"]
-    for f in sorted(findings, key=lambda f: -f.severity.rank):
+    shown, more = capped(findings, max_per_rule)
+    if more:
+        lines[0] += (f" ({sum(more.values())} more of rules already annotated in the same "
+                     "file are not; --max-per-rule 0 shows every one)")
+    for f in sorted(shown, key=lambda f: -f.severity.rank):
         where = [f"file={_property(f.path)}", f"line={f.line}", f"col={f.column}"]
         if f.end_line is not None and f.end_column is not None:
             where += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]

@@ -12,9 +12,11 @@ _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 def render_text(findings: Sequence[Finding], files: int, colour: bool,
                 summary: bool = True,
-                source_lines: Mapping[str, list[str]] | None = None) -> str:
+                source_lines: Mapping[str, list[str]] | None = None,
+                max_per_rule: int = 0) -> str:
     """One line a finding (`[*]` after the code when `--fix` can repair it); with
-    `source_lines`, the finding's line and a caret under the spot; then a summary."""
+    `source_lines`, the finding's line and a caret under the spot; at most
+    `max_per_rule` of one rule in one file, then a count of the rest; then a summary."""
     if not findings:
         return ""
     import click
@@ -22,14 +24,20 @@ def render_text(findings: Sequence[Finding], files: int, colour: bool,
     def style(text: str, **kwargs: object) -> str:
         return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
 
+    from . import capped
+
     lines = []
-    for f in findings:
+    shown, more = capped(findings, max_per_rule)
+    for index, f in enumerate(shown):
         where = style(f"{f.path}:{f.line}:{f.column}:", bold=True)
         severity = style(f"[{f.severity.value}]", fg=_COLOURS[f.severity.value])
         fixable = " [*]" if f.fix is not None and f.fix.safe else ""
         lines.append(f"{where} {style(f.rule, bold=True)}{fixable} {severity} {f.message}")
         if source_lines is not None:
             lines += _source(f, source_lines.get(f.path, []), style)
+        if index in more:
+            lines.append(f"{f.path}: {f.rule} and {more[index]} more like this "
+                         "(--max-per-rule 0 shows every one)")
     if not summary:  # --quiet
         return "\n".join(lines) + "\n"
     counts = Counter(f.severity.value for f in findings)
