@@ -323,13 +323,25 @@ def explain(code: str, output_format: str, color: str) -> None:
         return
     header = (f"{rule.code} {rule.name} ({rule.category.value}, default "
               f"{rule.severity.value})")
+    from reportlint.ruledocs import describe_type
+
+    options = [f"{name}: {describe_type(field.annotation)}"
+               for name, field in rule.Options.model_fields.items()]
     if output_format == "markdown":
-        click.echo(f"# {header}\n\n{rule.documentation()}")
+        listed = "".join(f"\n- `{option}`" for option in options)
+        click.echo(f"# {header}\n\n{rule.documentation()}"
+                   + (f"\n\n**Options** (`rules: {{{rule.code}: {{...}}}}`):{listed}"
+                      if options else ""))
         return
     from reportlint.ruledocs import render_for_terminal
 
     colour = _use_colour(color, sys.stdout.isatty())
-    click.echo(render_for_terminal(header, rule.documentation(), colour), color=colour)
+    text = render_for_terminal(header, rule.documentation(), colour)
+    if options:
+        text += (f"\nOptions (in the config, under rules: {{{rule.code}: {{...}}}}):\n"
+                 + "".join(f"  {option}\n" for option in options))
+    click.echo(text, color=colour, nl=False)
+
 
 
 @main.command()

@@ -159,6 +159,11 @@ def load_config(path: Path | None) -> Config:
 
     for issue in (*check_selectors(raw), *check_data(raw.get("data"))):
         raise located.error(issue.path, issue.message)
+    from reportlint.registry import rule_by_code
+
+    # rules may be keyed by name ("foreign-vocabulary"); rules read them by code
+    config.rules = {getattr(rule_by_code(key), "code", key): value
+                    for key, value in config.rules.items()}
     config.source = str(path)
     return config
 

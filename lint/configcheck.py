@@ -67,9 +67,38 @@ def check_selectors(raw: dict[str, Any]) -> Iterator[ConfigIssue]:
             keyed.append((("per_path", index, "severity"), override.get("severity")))
     for path, value in keyed:
         for key in value if isinstance(value, dict) else {}:
-            if rule_by_code(str(key)) is None:
+            rule = rule_by_code(str(key))
+            if rule is None:
                 yield ConfigIssue((*path, key),
                                   f'unknown rule "{key}"{suggestion(str(key), codes)}')
+            elif path == ("rules",):
+                yield from check_options(rule, value[key], (*path, key))
+
+
+def check_options(rule: Any, given: Any, path: Path) -> Iterator[ConfigIssue]:
+    """A rule's options against what it declares (`Rule.Options`): known names, the
+    right types, values in range."""
+    from pydantic import ValidationError
+
+    declared = [name for name in rule.Options.model_fields]
+    if not isinstance(given, dict):
+        yield ConfigIssue(path, f"expected a mapping of {rule.code}'s options, got "
+                          f"{_kind(given)}")
+        return
+    try:
+        rule.Options.model_validate(given)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            name = str(item["loc"][0]) if item["loc"] else ""
+            where = (*path, *item["loc"][:1])
+            if item["type"] == "extra_forbidden":
+                known = (f"its options are: {', '.join(declared)}" if declared
+                         else "it has no options")
+                yield ConfigIssue(where, f'{rule.code} has no option "{name}"'
+                                  f"{suggestion(name, declared)}; {known}")
+            else:
+                yield ConfigIssue(where, f"{rule.code} option {name}: {item['msg']}"
+                                  + (f" (got {item['input']!r})" if "input" in item else ""))
 
 
 def check_data(data: Any) -> Iterator[ConfigIssue]:

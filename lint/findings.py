@@ -82,10 +82,12 @@ class Finding:
         "other_line"), so every reporter lists them alike."""
         data = dict(self.data)
         places: list[tuple[int, int]] = []
-        for item in data.get("related") or ():
+        related = data.get("related")
+        for item in related if isinstance(related, tuple | list) else ():
             if isinstance(item, tuple | list) and len(item) == 2:
                 places.append((int(item[0]), int(item[1])))
-        lines = list(data.get("lines") or ())
+        given = data.get("lines")
+        lines = list(given) if isinstance(given, tuple | list) else []
         lines += [data[k] for k in ("first_line", "other_line") if isinstance(data.get(k), int)]
         places += [(line, 1) for line in lines if isinstance(line, int)]
         return sorted({p for p in places if p[0] != self.line})

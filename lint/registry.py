@@ -18,8 +18,9 @@ import importlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
+from pydantic import BaseModel, ConfigDict, Field
 from reportlint.findings import Category, Hit, Severity
 
 if TYPE_CHECKING:
@@ -95,6 +96,22 @@ class Context:
         return number(self.option(rule, name, default), default, least=least, most=most)
 
 
+class RuleOptions(BaseModel):
+    """A rule's options as a config may set them under `rules: {CODE: {...}}`: names,
+    types and ranges, checked when the config loads (a typo or a wrong value is exit 2,
+    never a silent default). Unset options keep the rule's own default, which may come
+    from a data file, so fields here default to None."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+PositiveInt = Annotated[int, Field(ge=1)]
+Count = Annotated[int, Field(ge=0)]
+Share = Annotated[float, Field(gt=0, le=1)]
+PositiveNumber = Annotated[float, Field(gt=0)]
+NonNegative = Annotated[float, Field(ge=0)]
+
+
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
@@ -102,6 +119,9 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     fixable: ClassVar[bool] = False
     corpus: ClassVar[bool] = False  # True: a cross-report rule
+
+    # The options a config may set; a rule with options declares its own subclass.
+    Options: ClassVar[type[RuleOptions]] = RuleOptions
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         return iter(())

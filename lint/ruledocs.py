@@ -53,3 +53,36 @@ def render_for_terminal(header: str, documentation: str, colour: bool) -> str:
             out += ["", bold("Use instead:"), textwrap.fill(instead, 88)]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+_PLAIN = {int: "whole number", float: "number", str: "text", bool: "true or false"}
+_BOUNDS = (("ge", ">="), ("gt", ">"), ("le", "<="), ("lt", "<"))
+
+
+def describe_type(annotation: object) -> str:
+    """A declared option's type as a writer reads it: "whole number >= 1", "number > 0
+    and <= 1", "text or list of text". None (unset) is left out."""
+    import types
+    import typing
+
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(describe_type(a) for a in args if a is not type(None))
+    if origin is typing.Annotated:
+        bounds = [f"{sign} {getattr(m, attr)}" for m in _metadata(args[1:])
+                  for attr, sign in _BOUNDS if getattr(m, attr, None) is not None]
+        return " and ".join([f"{describe_type(args[0])} {bounds[0]}", *bounds[1:]]
+                            if bounds else [describe_type(args[0])])
+    if origin is list:
+        return f"list of {describe_type(args[0])}"
+    if origin is dict:
+        return f"mapping of {describe_type(args[0])} to {describe_type(args[1])}"
+    plain = _PLAIN.get(annotation) if isinstance(annotation, type) else None
+    return plain or str(annotation)
+
+
+def _metadata(extras: tuple[object, ...]) -> list[object]:
+    found: list[object] = []
+    for extra in extras:
+        found += getattr(extra, "metadata", None) or [extra]
+    return found

@@ -39,6 +39,15 @@ REPORT = CONTENT / "account-executive-saas-us-2025.md"
      ":3:20: 'data.placeholders.placeholders[0]': pattern \"(\\w+\\s?)*$\" can take time "
      "that grows faster than the text"),
     ("select: [ALL\n", ":2:1: invalid YAML"),
+    ("rules:\n  C004: {min_wieght: 2}\n", ":2:10: 'rules.C004.min_wieght': C004 has no "
+     "option \"min_wieght\" (did you mean \"min_weight\"?)"),
+    ("rules:\n  C005:\n    share: -1\n", ":3:5: 'rules.C005.share': C005 option share: Input "
+     "should be greater than 0 (got -1)"),
+    ("rules:\n  foreign-vocabulary:\n    min_weight: high\n", ":3:5: "
+     "'rules.foreign-vocabulary.min_weight': C004 option min_weight: Input should be a "
+     "valid number (got 'high')"),
+    ("rules:\n  S005: {strict: true}\n", ":2:10: 'rules.S005.strict': S005 has no option "
+     "\"strict\"; it has no options"),
 ])
 def test_config_mistakes_exit_2_at_their_line(config: str, expected: str,
                                               tmp_path: Path) -> None:
@@ -55,7 +64,9 @@ def test_a_good_config_with_data_still_runs(tmp_path: Path) -> None:
     (tmp_path / "reportlint.yaml").write_text(
         "select: [S, evidence, C004]\nignore: [S005]\nseverity: {S002: error}\n"
         "data:\n  placeholders:\n    placeholders: ['\\bNEEDS SOURCE\\b']\n"
-        "  job_titles:\n    abbreviations: {pmm: product}\n", encoding="utf-8")
+        "  job_titles:\n    abbreviations: {pmm: product}\n"
+        "rules:\n  foreign-vocabulary: {min_weight: 3, family: [sales]}\n  D004: "
+        "{max_per_report: 0}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "reportlint", "check", "--no-cache",
                              "--config", str(tmp_path / "reportlint.yaml"), str(REPORT)],
                             capture_output=True, text=True, timeout=60)

@@ -99,6 +99,11 @@ def test_rule_options_of_the_wrong_kind_count_as_unset(tmp_path: Path) -> None:
                  "C004": ["min_weight", "min_words", "min_weight_leaning", "family"],
                  "C005": ["share", "min_sentences"],
                  "E007": ["max_age_years"]}.items()}
+    from reportlint.registry import rule_by_code
+
+    for code, options in wrong.items():  # what a rule reads, it declares
+        declared = rule_by_code(code).Options.model_fields  # type: ignore[union-attr]
+        assert set(options) <= set(declared), (code, set(options) - set(declared))
     zero = {"D002": {"min_count": {"2": 0}}, "D004": {"sample_modulus": 0},
             "D003": {"near_ratio": 0}}
     default = lint([report, *reports[1:]])

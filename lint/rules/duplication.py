@@ -13,7 +13,17 @@ from typing import Any
 from reportlint.data import load_data
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, CorpusEntry, Rule, number, register
+from reportlint.registry import (
+    Context,
+    CorpusEntry,
+    Count,
+    PositiveInt,
+    Rule,
+    RuleOptions,
+    Share,
+    number,
+    register,
+)
 from reportlint.repetition import (
     MIN_LABEL_WORDS,
     Tokens,
@@ -79,6 +89,10 @@ class RepeatedSentence(Rule):
     name = "repeated-sentence"
     category = Category.DUPLICATION
     severity = Severity.WARNING
+
+    class Options(RuleOptions):
+        repeated_sentence_min_words: PositiveInt | None = None
+        repeated_item_min_words: PositiveInt | None = None
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         min_words = _setting(self, context, "repeated_sentence_min_words")
@@ -177,6 +191,14 @@ class OverusedPhrase(Rule):
     name = "overused-phrase"
     category = Category.DUPLICATION
     severity = Severity.WARNING
+
+    class Options(RuleOptions):
+        min_count: dict[str, PositiveInt] | None = None
+        term_words: PositiveInt | None = None
+        min_sections: PositiveInt | None = None
+        term_label_slots: PositiveInt | None = None
+        term_slots: PositiveInt | None = None
+        repeated_sentence_min_words: PositiveInt | None = None
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         stop = load_data("stop_phrases", context.config)
@@ -298,6 +320,12 @@ class NearIdenticalSentences(Rule):
     category = Category.DUPLICATION
     severity = Severity.WARNING
 
+    class Options(RuleOptions):
+        near_ratio: Share | None = None
+        near_min_words: PositiveInt | None = None
+        near_min_shared: PositiveInt | None = None
+        repeated_sentence_min_words: PositiveInt | None = None
+
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         threshold = _setting(self, context, "near_ratio", least=0.01, most=1)
         min_words = _setting(self, context, "near_min_words")
@@ -409,6 +437,15 @@ class SharedPassage(Rule):
     category = Category.DUPLICATION
     severity = Severity.WARNING
     corpus = True
+
+    class Options(RuleOptions):
+        shingle_words: PositiveInt | None = None
+        sample_modulus: PositiveInt | None = None
+        min_sentence_words: PositiveInt | None = None
+        min_passage_words: PositiveInt | None = None
+        containment: Share | None = None
+        max_names: PositiveInt | None = None
+        max_per_report: Count | None = None
 
     def summarize(self, doc: Document, context: Context) -> object:
         from reportlint.passages import summarize_passages

@@ -18,7 +18,7 @@ from reportlint.claims import ClaimDetector, Verdict, claim_detector
 from reportlint.data import data_key, load_data, strings
 from reportlint.document import Document, Kind, TableNode, Unit
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Rule, register
+from reportlint.registry import Context, Count, Rule, RuleOptions, register
 from reportlint.text import Sentence, fold, footnote_refs, strip_inline
 
 if TYPE_CHECKING:
@@ -545,6 +545,9 @@ class StaleSource(Rule):
     name = "stale-source"
     category = Category.EVIDENCE
     severity = Severity.INFO
+
+    class Options(RuleOptions):
+        max_age_years: Count | None = None
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         if doc.meta is None:

@@ -15,7 +15,7 @@ from reportlint.data import strings
 from reportlint.document import Document, Kind, Unit
 from reportlint.figures import Comparison, Fact, FigureReader, figure_words
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Rule, register
+from reportlint.registry import Context, NonNegative, Rule, RuleOptions, register
 
 # Sections whose figures are not claims about the market: sample sizes, citations, links.
 _NOT_FIGURES = ("methodology", "sources", "related")
@@ -199,6 +199,11 @@ class ContradictoryFigures(Rule):
     name = "contradictory-figures"
     category = Category.EVIDENCE
     severity = Severity.WARNING
+
+    class Options(RuleOptions):
+        tolerance: NonNegative | None = None
+        percent_points: NonNegative | None = None
+        exact_tolerance: NonNegative | None = None
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         if doc.meta is None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from reportlint.data import load_data
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Rule, number, register
+from reportlint.registry import Context, Count, Rule, RuleOptions, number, register
 from reportlint.schema import CATALOG
 from reportlint.slots import Slot, SlotLimits, fills_slots, is_term, slot_units, template_slots
 from reportlint.subjects import subjects
@@ -171,6 +171,15 @@ class SlotFiller(Rule):
     name = "slot-filler"
     category = Category.HYGIENE
     severity = Severity.WARNING
+
+    class Options(RuleOptions):
+        min_words: Count | None = None
+        max_words: Count | None = None
+        max_frame_words: Count | None = None
+        min_units: Count | None = None
+        term_words: Count | None = None
+        term_label_slots: Count | None = None
+        term_slots: Count | None = None
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         limits = SlotLimits(_setting(self, context, "min_words", 2),

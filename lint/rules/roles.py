@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Fix, Hit, Severity
 from reportlint.jobtitles import RoleMention, RoleNames, TitleFinder, Word, title_words_for
-from reportlint.registry import Context, Rule, register
+from reportlint.registry import (
+    Context,
+    PositiveInt,
+    PositiveNumber,
+    Rule,
+    RuleOptions,
+    Share,
+    register,
+)
 from reportlint.text import PhraseMatch, split_sentences, tokens
 from reportlint.vocabulary import (
     Counted,
@@ -279,6 +287,12 @@ class ForeignVocabulary(Rule):
     category = Category.CONSISTENCY
     severity = Severity.WARNING
 
+    class Options(RuleOptions):
+        min_weight: PositiveNumber | None = None
+        min_words: PositiveNumber | None = None
+        min_weight_leaning: PositiveNumber | None = None
+        family: str | list[str] | None = None
+
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         facts = role_facts(doc, context)
         if facts is None or facts.family is None:
@@ -322,6 +336,10 @@ class RoleDrift(Rule):
     name = "role-drift"
     category = Category.CONSISTENCY
     severity = Severity.WARNING
+
+    class Options(RuleOptions):
+        share: Share | None = None
+        min_sentences: PositiveInt | None = None
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         facts = role_facts(doc, context)
