@@ -345,11 +345,18 @@ def explain(code: str, output_format: str, color: str) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of the YAML form."""
-    from reportlint.schema.export import report_json_schema_text
+@click.option("--write", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Write report.schema.json into this folder (beside the YAML reports, "
+                   "whose first line points editors at it) instead of printing it.")
+def schema(folder: Path | None) -> None:
+    """Print the JSON Schema of the YAML form, or write it beside the reports."""
+    from reportlint.schema.export import SCHEMA_FILE, report_json_schema_text
 
-    click.echo(report_json_schema_text(), nl=False)
+    if folder is None:
+        click.echo(report_json_schema_text(), nl=False)
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(report_json_schema_text(), folder / SCHEMA_FILE)
 
 
 @main.command(name="import")
@@ -396,6 +403,12 @@ def convert(source: Path, output: Path | None, form: str | None) -> None:
     if target is None:
         target = "yaml" if doc.format == "markdown" else "markdown"
     _write(render(doc.report, target), output)
+    if target == "yaml" and output is not None:
+        from reportlint.schema.export import SCHEMA_FILE
+
+        if not (output.parent / SCHEMA_FILE).exists():
+            click.echo(f"note: editors check {output} against {SCHEMA_FILE} beside it; "
+                       f"write it with `reportlint schema --write {output.parent}`", err=True)
 
 
 def _refuse_writing_over_inputs(outputs: list[Path | None], paths: tuple[str, ...],

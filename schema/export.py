@@ -7,7 +7,10 @@ from typing import Any
 
 from .report import Report
 
-SCHEMA_ID = "https://reportlint.dev/schema/report.schema.json"
+# A name, not an address: no site serves the schema, so editors are pointed at a file
+# (`reportlint schema --write FOLDER` puts one beside the reports).
+SCHEMA_ID = "urn:reportlint:schema:report"
+SCHEMA_FILE = "report.schema.json"
 
 
 def report_json_schema() -> dict[str, Any]:

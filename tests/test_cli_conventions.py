@@ -126,3 +126,16 @@ def test_a_flood_of_one_rule_is_capped_in_text_but_listed_in_json(imported_examp
     full = runner.invoke(main, ["check", "--no-cache", "--select", "C004", "--max-per-rule",
                                 "0", str(imported_example)]).output
     assert full.count(" C004 [") == every
+
+
+def test_no_output_names_an_address_that_does_not_exist(tmp_path: Path) -> None:
+    runner = CliRunner()
+    sarif = runner.invoke(main, ["check", "--no-cache", "--format", "sarif", str(REPORT)])
+    schema = runner.invoke(main, ["schema"]).output
+    converted = runner.invoke(main, ["convert", str(REPORT), "--to", "yaml"]).output
+    for text in (sarif.output, schema, converted):
+        assert "reportlint.dev" not in text
+    assert converted.startswith("# yaml-language-server: $schema=report.schema.json\n")
+    written = runner.invoke(main, ["schema", "--write", str(tmp_path / "reports")])
+    assert written.exit_code == 0
+    assert (tmp_path / "reports" / "report.schema.json").read_text() == schema

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from reportlint.registry import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://reportlint.dev"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _WHAT = re.compile(r"\*\*What it does\.\*\*\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL)
 
@@ -51,7 +50,7 @@ def sarif_log(findings: Sequence[Finding]) -> dict[str, object]:
         "runs": [{
             "tool": {"driver": {"name": "reportlint", "version": __version__,
                                 "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": descriptors}},
+                                "rules": descriptors}},
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"%SRCROOT%": {"description": {
                 "text": "The folder reportlint was run in."}}},

@@ -6,7 +6,7 @@ from io import StringIO
 from typing import Any
 
 from reportlint.schema import CATALOG, Report
-from reportlint.schema.export import SCHEMA_ID
+from reportlint.schema.export import SCHEMA_FILE
 
 
 def report_data(report: Report) -> dict[str, Any]:
@@ -26,7 +26,7 @@ def report_data(report: Report) -> dict[str, Any]:
     return {"meta": data.pop("meta"), **data}
 
 
-def render_yaml(report: Report) -> str:
+def render_yaml(report: Report, schema_ref: str = SCHEMA_FILE) -> str:
     from ruamel.yaml import YAML
     from ruamel.yaml.scalarstring import LiteralScalarString
 
@@ -43,6 +43,7 @@ def render_yaml(report: Report) -> str:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     stream = StringIO()
-    stream.write(f"# yaml-language-server: $schema={SCHEMA_ID}\n")
+    # a file beside the report, which `reportlint schema --write FOLDER` provides
+    stream.write(f"# yaml-language-server: $schema={schema_ref}\n")
     yaml.dump(literal(report_data(report)), stream)
     return stream.getvalue()
