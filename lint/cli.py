@@ -345,13 +345,47 @@ def explain(code: str, output_format: str, color: str) -> None:
 
 
 @main.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace a reportlint.yaml that is there.")
+def init(folder: Path | None, force: bool) -> None:
+    """Write a reportlint.yaml with every key at its default and every rule option listed."""
+    from reportlint.configdoc import init_text
+
+    target = (folder or Path(".")) / "reportlint.yaml"
+    if target.exists() and not force:
+        raise ToolError(f"{target} exists; keep it, or replace it with --force")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _write(init_text(), target)
+
+
+@main.command(name="config")
+@click.argument("rule", required=False)
+@config_option
+def show_config(rule: str | None, config_path: Path | None) -> None:
+    """Print the configuration in effect here (or for one RULE: runs, severity, options)."""
+    from reportlint.configdoc import effective_text
+
+    try:
+        click.echo(effective_text(_config(config_path, (".",)), rule), nl=False)
+    except ValueError as error:
+        raise ToolError(str(error)) from None
+
+
+@main.command()
 @click.option("--write", "folder", type=click.Path(file_okay=False, path_type=Path),
               help="Write report.schema.json into this folder (beside the YAML reports, "
                    "whose first line points editors at it) instead of printing it.")
-def schema(folder: Path | None) -> None:
+@click.option("--config", "of_config", is_flag=True,
+              help="The JSON Schema of reportlint.yaml instead (every rule's options).")
+def schema(folder: Path | None, of_config: bool) -> None:
     """Print the JSON Schema of the YAML form, or write it beside the reports."""
     from reportlint.schema.export import SCHEMA_FILE, report_json_schema_text
 
+    if of_config:
+        from reportlint.configdoc import config_json_schema_text
+
+        click.echo(config_json_schema_text(), nl=False)
+        return
     if folder is None:
         click.echo(report_json_schema_text(), nl=False)
         return

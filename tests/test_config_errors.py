@@ -71,3 +71,51 @@ def test_a_good_config_with_data_still_runs(tmp_path: Path) -> None:
                              "--config", str(tmp_path / "reportlint.yaml"), str(REPORT)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_init_writes_a_config_that_loads_as_the_defaults(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from reportlint.cli import main
+    from reportlint.config import Config, load_config
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    written = tmp_path / "reportlint.yaml"
+    assert load_config(written).model_dump(exclude={"source"}) == Config().model_dump(
+        exclude={"source"})
+    text = written.read_text()
+    assert "#  C004:  # foreign-vocabulary" in text and "#    min_weight:  # number > 0" in text
+    again = runner.invoke(main, ["init", str(tmp_path)])
+    assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_config_shows_what_is_in_effect_for_a_rule(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from reportlint.cli import main
+
+    (tmp_path / "reportlint.yaml").write_text("ignore: [C005]\nrules: {C004: {min_weight: 4}}\n")
+    runner = CliRunner()
+    shown = runner.invoke(main, ["config", "C004", "--config",
+                                 str(tmp_path / "reportlint.yaml")]).output
+    assert "runs: yes" in shown and "min_weight: 4" in shown and "family: (default)" in shown
+    off = runner.invoke(main, ["config", "role-drift", "--config",
+                               str(tmp_path / "reportlint.yaml")]).output
+    assert "runs: no" in off
+
+
+def test_the_config_schema_is_checked_in_and_checks_configs() -> None:
+    import json
+
+    import jsonschema
+    from conftest import ROOT
+    from reportlint.configdoc import config_json_schema, config_json_schema_text
+
+    assert (ROOT / "schema" / "config.schema.json").read_text() == config_json_schema_text()
+    validator = jsonschema.Draft202012Validator(config_json_schema())
+    good = {"select": ["S", "E001"], "rules": {"C004": {"min_weight": 3, "family": ["sales"]},
+                                               "foreign-vocabulary": {"min_words": 2}},
+            "data": {"placeholders": {"placeholders": ["x"]}}}
+    assert not list(validator.iter_errors(good))
+    for bad in ({"rules": {"C004": {"min_wieght": 3}}}, {"rules": {"C005": {"share": 2}}},
+                {"data": {"placeholder": {}}}, {"selct": ["S"]}):
+        assert list(validator.iter_errors(json.loads(json.dumps(bad)))), bad
