@@ -404,8 +404,15 @@ def import_page(page: Path, output: Path | None) -> None:
 
     if output is not None and os.path.realpath(output) == os.path.realpath(page):
         raise ToolError(f"refusing to write to {output}: it is the page being imported")
+    from reportlint.readers import sniff_form
+
+    raw = page.read_bytes()
+    if sniff_form(raw[:8192]) in ("markdown", "yaml"):
+        raise ToolError(f"{page}: this is already a report ({sniff_form(raw[:8192])} form); "
+                        "import reads plain-text page dumps. To change its form, use "
+                        "`reportlint convert`")
     try:
-        report = import_page_text(page.read_bytes())
+        report = import_page_text(raw)
     except PageError as error:
         raise ToolError(f"{page}: {error}") from None
     _write(render_markdown(report), output)
@@ -427,7 +434,17 @@ def convert(source: Path, output: Path | None, form: str | None) -> None:
     if output is not None and form is None and form_of(output) is None:
         raise ToolError(f"{output}: cannot tell the form to write from its suffix: name a "
                         ".md, .yaml or .yml file, or choose one with --to")
-    doc = read_document(source)
+    from reportlint.readers import read_regular_bytes, sniff_form
+
+    found = sniff_form((read_regular_bytes(source) or b"")[:8192])
+    if found == "page":
+        raise ToolError(f"{source}: this looks like a plain-text page dump; turn it into a "
+                        "report with `reportlint import`")
+    if found is None and form_of(source) is None:
+        raise ToolError(f"{source}: cannot tell what this is: convert reads a Markdown "
+                        "report (front matter between '---' lines) or a YAML report (a "
+                        "'meta:' mapping)")
+    doc = read_document(source, form=found)  # None: as its suffix says, to name the problem
     if doc.report is None or doc.meta is None:
         first = doc.problems[0] if doc.problems else None
         where = f":{doc.position(first.offset)[0]}" if first and first.offset is not None else ""

@@ -139,3 +139,24 @@ def test_no_output_names_an_address_that_does_not_exist(tmp_path: Path) -> None:
     written = runner.invoke(main, ["schema", "--write", str(tmp_path / "reports")])
     assert written.exit_code == 0
     assert (tmp_path / "reports" / "report.schema.json").read_text() == schema
+
+
+def test_convert_and_import_read_what_the_file_is(tmp_path: Path) -> None:
+    runner = CliRunner()
+    text_named = tmp_path / "report.txt"
+    shutil.copy(REPORT, text_named)
+    converted = runner.invoke(main, ["convert", str(text_named), "--to", "yaml"])
+    assert converted.exit_code == 0 and "\nmeta:\n" in converted.output
+    (tmp_path / "x.json").write_text('{"meta": 1}')
+    unknown = runner.invoke(main, ["convert", str(tmp_path / "x.json")])
+    assert unknown.exit_code == 2 and "cannot tell what this is" in unknown.output
+    imported = runner.invoke(main, ["import", str(REPORT)])
+    assert imported.exit_code == 2 and "already a report (markdown form)" in imported.output
+    assert "use `reportlint convert`" in imported.output
+
+
+def test_convert_sends_a_page_dump_to_import(imported_example: Path) -> None:
+    from conftest import EXAMPLE_PAGE
+
+    result = CliRunner().invoke(main, ["convert", str(EXAMPLE_PAGE)])
+    assert result.exit_code == 2 and "`reportlint import`" in result.output

@@ -27,12 +27,13 @@ def form_of(path: Path) -> str | None:
 
 
 def read_document(path: Path, *, display: str | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES, content: bytes | None = None) -> Document:
+                  max_bytes: int = DEFAULT_MAX_BYTES, content: bytes | None = None,
+                  form: str | None = None) -> Document:
     """Read one report file. Never raises for bad content: problems land on the document.
 
     `content` is the file's bytes when the caller has read them already (the cache
-    hashes them), so the file is read once."""
-    form = form_of(path) or "markdown"
+    hashes them), so the file is read once. `form` overrides what the suffix says."""
+    form = form or form_of(path) or "markdown"
     doc = Document(Path(display) if display else path, form, "")
     if content is not None and len(content) <= max_bytes:
         return read_text(doc, content)
@@ -56,6 +57,26 @@ def read_document(path: Path, *, display: str | None = None,
                                     line=1, column=1))
         return doc
     return read_text(doc, raw)
+
+
+def sniff_form(head: bytes) -> str | None:
+    """What a file is by its first bytes: "markdown" (front matter between --- lines),
+    "yaml" (a top-level meta: mapping), "page" (a plain-text page dump: a category line,
+    a date, a title), or None (JSON, binary, anything else)."""
+    import re
+
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if not text or b"\0" in text:
+        return None
+    if text.startswith(b"---"):
+        return "markdown"
+    if re.search(rb"^meta\s*:", text, re.MULTILINE):
+        return "yaml"
+    if text.startswith((b"{", b"[")):
+        return None
+    top = b"\n".join(text.splitlines()[:8])
+    dated = re.search(rb"\b[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b", top) is not None
+    return "page" if dated and b"Market Analysis" in top else None
 
 
 def special_file_kind(mode: int) -> str | None:
