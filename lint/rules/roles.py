@@ -160,7 +160,8 @@ class RoleNameVariant(Rule):
                     continue
                 start, end = passage.at(mention.start), passage.at(mention.end - 1) + 1
                 fix = None
-                if doc.source[start:end] == mention.written:
+                if mention.replacement is not None and not facts.names.suspect and \
+                        doc.source[start:end] == mention.written:
                     fix = Fix(start, end, mention.written, mention.replacement)
                 yield Hit(f'role written "{mention.written}" ({", ".join(mention.how)}); the '
                           f'front matter calls it "{mention.canonical}"', offset=start,
