@@ -229,6 +229,23 @@ class RoleNames:
             gaps.append(kind)
         return gaps
 
+    def _in_title_run(self, text: str, words: Sequence[Word], at: int, size: int) -> bool:
+        """True when the words around a title-case span are capitalised too: the span is
+        part of a longer name ("Top Front End Developer Interview Questions", "Business
+        Analyst Data Dictionary"), not the role written as a title."""
+        end = at + size
+        if end < len(words) and words[end][0][:1].isupper() and \
+                _gap_kind(text[words[end - 1][2]:words[end][1]]) is not None:
+            return True
+        if at == 0 or not words[at - 1][0][:1].isupper():
+            return False
+        before = words[at - 1][0].casefold()
+        if before in self.words.seniority or before in self.words.role_use_before:
+            return False
+        opening = text[words[at - 2][2]:words[at - 1][1]] if at >= 2 else "\n"
+        return _gap_kind(text[words[at - 1][2]:words[at][1]]) is not None and \
+            not any(c in opening for c in ".!?:;\n*(\"“")
+
     def _mention(self, text: str, words: Sequence[Word], at: int, size: int, form: _Form,
                  replacement: str | None = None, how: tuple[str, ...] = ()) -> RoleMention:
         start, end = words[at][1], words[at + size - 1][2]
@@ -262,7 +279,8 @@ class RoleNames:
         if all(w.isupper() for w in written) and not all(form.special):
             return self._mention(text, words, at, size, form)  # SHOUTED, as in a banner
         if not (same_words and tuple(gaps) == form.gaps):
-            if len(form.words) > 1 and all(w[:1].isupper() for w in written):
+            if len(form.words) > 1 and all(w[:1].isupper() for w in written) and \
+                    not self._in_title_run(text, words, at, size):
                 fixed = _with_suffix(form.name, written[-1], suffix)
                 return self._mention(text, words, at, size, form, fixed, ("hyphenation",))
             return self._mention(text, words, at, size, form)  # "full-stack developer"
@@ -329,6 +347,9 @@ class RoleNames:
             if k == size - 1 and word.endswith("s") and not canonical.endswith("s"):
                 base, tail = word[:-1], written[-1:]
             if self.words.abbreviations.get(word) == canonical:
+                if k == size - 1 and not all(w[:1].isupper() for w, _, _ in
+                                             words[at:at + size]):
+                    return None  # "backend dev work": the field, not a cut-short title
                 how.append("abbreviation")
                 fixed.append(_in_style(form.words[k], written))
             elif word not in self.words.real_words and self._mistyped(base, canonical):
@@ -363,7 +384,8 @@ class RoleNames:
         if size < 2 or at + size > len(words) or self._gaps(text, words, at, size) is None:
             return None
         window = list(folded[at:at + size])
-        if not all(w[:1].isupper() for w, _, _ in words[at:at + size]):
+        if not all(w[:1].isupper() for w, _, _ in words[at:at + size]) or \
+                self._in_title_run(text, words, at, size):
             return None
         for suffix in ("", "s", "es"):
             if suffix and not window[-1].endswith(suffix):
