@@ -9,7 +9,7 @@ config. How the report's own role is written (C002) is `rolenames`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 

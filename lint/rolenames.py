@@ -289,7 +289,7 @@ class RoleNames:
             return self._mention(text, words, at, size, form)
         start = words[at][1]
         fixed = text[start:words[at + size - 1][2]]
-        for (word, s, e), new in reversed(list(zip(words[at:at + size], fixed_words,
+        for (_, s, e), new in reversed(list(zip(words[at:at + size], fixed_words,
                                                    strict=True))):
             fixed = fixed[:s - start] + new + fixed[e - start:]
         return self._mention(text, words, at, size, form, fixed, ("case",))
@@ -359,7 +359,6 @@ class RoleNames:
                 return None
         if not how or how.count("spelling") > 1:
             return None  # one slip in a name is a typo; two is another name
-        start = words[at][1]
         replacement = ""
         for k in range(size):
             replacement += fixed[k]

@@ -368,7 +368,7 @@ def _variants(name: str) -> list[tuple[str, str]]:
     if len(last) >= 6 and last.islower() is False and not any(c.isupper() for c in last[1:]):
         typo = last.lower()[:-2] + last.lower()[-1]
         forms.append((prose[:-len(last)] + typo, prose))
-    return forms
+    return forms[::-1]  # the forms to fix first: a report may name its role only twice
 
 
 def _stressed(text: str, name: str) -> tuple[str, str] | None:
@@ -396,7 +396,7 @@ def _stressed(text: str, name: str) -> tuple[str, str] | None:
         position = match.end()
     if not count:
         return None
-    return "".join(broken + [text[position:]]), "".join(wanted + [text[position:]])
+    return "".join([*broken, text[position:]]), "".join([*wanted, text[position:]])
 
 
 def _role_of(text: str) -> str:

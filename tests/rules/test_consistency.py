@@ -7,9 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conftest import CONTENT, FIXTURES, SUPPORT_REPORT, clean_reports, lint
-from reportlint.cli import main
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Finding
 from reportlint.readers import read_document
