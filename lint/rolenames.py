@@ -158,6 +158,13 @@ class RoleNames:
         self._near = {w for form in self.forms for w in form.folded}
         self._near |= {short for short, full in words.abbreviations.items() if full in self._near}
         self.suspect = self._suspect_role()
+        # Words that can start a mention, for a set lookup before any other work.
+        self._prefixes = {form.compact[:k] for form in self.forms
+                          for k in range(len(form.folded[0]), len(form.compact) + 1)}
+        self._initials = {prefix + form.initials + plural for form in self.forms
+                          if len(form.words) > 1 and len(form.initials) > 1
+                          for prefix in ("", *words.initialism_prefixes)
+                          for plural in ("", "s")}
 
     def _suspect_role(self) -> bool:
         """True when the front matter's role itself looks wrong ("Engineer Data", "Data
@@ -182,11 +189,15 @@ class RoleNames:
             folded = [word.casefold() for word, _, _ in words]
         labels = [m.span(1) for m in _LINK_LABEL.finditer(text)] if "](" in text else []
         found: list[RoleMention] = []
-        at = 0
-        while at < len(words):
+        near, prefixes, initials = self._near, self._prefixes, self._initials
+        last = len(folded) - 1
+        after = 0
+        for at, word in enumerate(folded):
+            if at < after or not (word in prefixes or word in near or (
+                    at < last and folded[at + 1] in near) or words[at][0] in initials):
+                continue
             hit = self._at(text, words, folded, at)
             if hit is None:
-                at += 1
                 continue
             mention, size = hit
             if mention.how and any(s <= mention.start < e for s, e in labels):
@@ -194,7 +205,7 @@ class RoleNames:
                 mention = RoleMention(mention.start, mention.end, mention.written,
                                       mention.canonical)
             found.append(mention)
-            at += size
+            after = at + size
         return found
 
     def _at(self, text: str, words: Sequence[Word], folded: Sequence[str],
@@ -216,7 +227,7 @@ class RoleNames:
                 hit = self._other_title_at(text, words, folded, at, form)
                 if hit is not None:
                     return hit
-        if _INITIALISM.fullmatch(words[at][0]):
+        if words[at][0] in self._initials:
             return self._initials_at(text, words, folded, at)
         return None
 

@@ -206,6 +206,34 @@ def test_colleagues_moves_and_comparisons_are_not_the_role(lint_text: Lint) -> N
     assert consistency(lint_text(text), "C003") == []
 
 
+def _backend(bullet: str) -> str:
+    return _with_role("Backend Developer", bullet)
+
+
+@pytest.mark.parametrize("bullet", [
+    "As a backend engineer, you will own the ledger service and its migrations.",
+    "Backend Engineer candidates are asked to design an idempotent payments API.",
+    "As a software engineer on the payments team, you review every schema change.",
+    "Based on my years as a backend engineer recruiter, on-call history matters most.",
+    "**Data Engineer**: if you prefer pipelines to APIs, consider becoming a data engineer.",
+    "Later you might specialize as a platform engineer and run the shared clusters.",
+    "You can switch to a Data Engineer role later; as a Data Engineer, you own the feeds.",
+])
+def test_the_same_role_options_and_topics_are_not_another_role(lint_text: Lint,
+                                                                  bullet: str) -> None:
+    assert consistency(lint_text(_backend(bullet)), "C003") == []
+
+
+@pytest.mark.parametrize(("bullet", "cue"), [
+    ("As a Frontend Developer, you will build the onboarding screens.", "as a"),
+    ("Data Engineer interviews include a live SQL round on ledger tables.", "interviews"),
+])
+def test_another_role_in_the_role_s_place_is_still_found(lint_text: Lint, bullet: str,
+                                                         cue: str) -> None:
+    found = consistency(lint_text(_backend(bullet)), "C002", "C003")
+    assert [(f.rule, f'("{cue}")' in f.message) for f in found] == [("C003", True)]
+
+
 # --- C004 foreign-vocabulary and C005 role-drift on the example page -------------------
 
 def _units(path: Path) -> list[Unit]:
