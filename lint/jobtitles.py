@@ -45,6 +45,7 @@ class TitleWords:
     not_role_after: frozenset[str]
     real_words: frozenset[str]
     not_title_after: frozenset[str]
+    other_initials: frozenset[str]
 
 
 
@@ -83,6 +84,7 @@ def _title_words(raw: dict[str, Any]) -> TitleWords:
         not_role_after=_folded(raw.get("not_role_after")),
         real_words=_folded(raw.get("real_words")),
         not_title_after=_folded(raw.get("not_title_after")),
+        other_initials=frozenset(strings(raw.get("other_initials"))),
     )
 
 

@@ -13,8 +13,9 @@ A variant is one an editor would change:
   "Front End Developer" for "Front-End Developer");
 - spelling: one word of the name one typing slip away from the right word, when the
   slip is not itself a word ("data enginer", but never "data analysis");
-- abbreviation: a word of the name cut short ("Prod Support Analyst"), or the whole
-  name as initials that `role_aliases` does not declare ("PMs", "DSs", "APM");
+- abbreviation: a word of the name cut short in the title ("Prod Support Analyst";
+  "sales ops manager" in prose is shop talk), or the whole name as initials that
+  `role_aliases` does not declare ("PMs", "DSs", "APM");
 - word order and another title: the name's words in another order in title case
   ("Specialist Payroll"), or the role's field with a generic head ("Data Science
   Specialist" for "Data Scientist").
@@ -358,9 +359,8 @@ class RoleNames:
             if k == size - 1 and word.endswith("s") and not canonical.endswith("s"):
                 base, tail = word[:-1], written[-1:]
             if self.words.abbreviations.get(word) == canonical:
-                if k == size - 1 and not all(w[:1].isupper() for w, _, _ in
-                                             words[at:at + size]):
-                    return None  # "backend dev work": the field, not a cut-short title
+                if not all(w[:1].isupper() for w, _, _ in words[at:at + size]):
+                    return None  # "sales ops manager", "backend dev work": shop talk
                 how.append("abbreviation")
                 fixed.append(_in_style(form.words[k], written))
             elif word not in self.words.real_words and self._mistyped(base, canonical):
@@ -439,6 +439,8 @@ class RoleNames:
         if found is None:
             return None
         core, plural = found.group(1), found.group(2)
+        if core in self.words.other_initials:
+            return None  # "a BA in economics", "the DE office": initials that mean more
         for form in self.forms:
             initials = form.initials
             if len(form.words) < 2 or len(initials) < 2:

@@ -7,7 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import CONTENT, FIXTURES, SUPPORT_REPORT, clean_reports, lint
+from reportlint.cli import main
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Finding
 from reportlint.readers import read_document
@@ -173,6 +175,53 @@ def test_no_fix_copies_a_role_that_looks_wrong_itself(lint_text: Lint) -> None:
                       "Data Engineers own the pipelines.")
     found = consistency(lint_text(text), "C002")
     assert found and all(f.fix is None for f in found)
+
+
+def _fix(path: Path) -> str:
+    result = CliRunner().invoke(main, ["check", "--fix", "--select", "C002", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return path.read_text(encoding="utf-8")
+
+
+def test_fix_rewrites_only_the_variants_in_markdown(tmp_path: Path) -> None:
+    bad = with_bullet(GOOD, "- Triage alerts and tickets",
+                      "A Prod Support Analyst reads Production-Support Analysts' notes; "
+                      "production-support analysts keep them; a production support analist "
+                      "files them.")
+    path = tmp_path / "report.md"
+    path.write_text(bad, encoding="utf-8")
+    fixed = _fix(path)
+    assert fixed == bad.replace("Prod Support Analyst", "Production Support Analyst").replace(
+        "Production-Support Analysts'", "Production Support Analysts'").replace(
+        "production support analist", "production support analyst")
+    assert _fix(path) == fixed  # a second run changes nothing
+    assert consistency(lint([path]), "C002") == []
+
+
+def test_fix_keeps_yaml_comments_and_everything_else(tmp_path: Path) -> None:
+    yaml_text = render(read_document(SUPPORT_REPORT).report, "yaml")  # type: ignore[arg-type]
+    needle = "Triage alerts and tickets, set severity"
+    assert needle in yaml_text
+    bad = ("# yaml-language-server: $schema=../schema/report.schema.json\n"
+           + yaml_text.replace(needle, "Triage alerts as a Prod Support Analyst, set severity", 1)
+           .replace("executive_summary:", "executive_summary:  # the dek's bullets", 1))
+    path = tmp_path / "report.yaml"
+    path.write_text(bad, encoding="utf-8")
+    fixed = _fix(path)
+    assert fixed == bad.replace("Prod Support Analyst", "Production Support Analyst")
+    assert "# the dek's bullets" in fixed and fixed.startswith("# yaml-language-server")
+    assert _fix(path) == fixed
+
+
+def test_shop_talk_and_other_initials_are_left_alone(lint_text: Lint) -> None:
+    degree = _with_role("Business Analyst", "A business analyst with a BA in economics "
+                        "writes the requirements.")
+    assert consistency(lint_text(degree), "C002") == []
+    shop_talk = _with_role("Sales Operations Manager", "Most sales ops managers own the CRM "
+                           "hygiene; a Sales Ops Manager title is a different story.")
+    assert [f.message for f in consistency(lint_text(shop_talk), "C002")] == [
+        'role written "Sales Ops Manager" (abbreviation); the front matter calls it '
+        '"Sales Operations Manager"']
 
 
 # --- C003 other-role-title -------------------------------------------------------------
