@@ -170,10 +170,14 @@ def test_the_role_s_field_with_a_generic_head_is_another_title(lint_text: Lint) 
     assert found[0].fix is None
 
 
-def test_no_fix_copies_a_role_that_looks_wrong_itself(lint_text: Lint) -> None:
-    text = _with_role("Engineer Data", "Every data enginer on call reads the runbook; "
-                      "Data Engineers own the pipelines.")
-    found = consistency(lint_text(text), "C002")
+@pytest.mark.parametrize(("role", "bullet"), [
+    ("Engineer Data", "Every data enginer on call reads the runbook; Data Engineers own the "
+                      "pipelines."),
+    ("Data Enginer", "Every Data-Enginer on call reads the runbook."),
+])
+def test_no_fix_copies_a_role_that_looks_wrong_itself(lint_text: Lint, role: str,
+                                                      bullet: str) -> None:
+    found = consistency(lint_text(_with_role(role, bullet)), "C002")
     assert found and all(f.fix is None for f in found)
 
 
