@@ -327,3 +327,156 @@ def test_a_misspelt_plural_role_stays_plural(tmp_path: Path) -> None:
                     encoding="utf-8")
     write_fixes(plans_for(path))
     assert "calls Financial Analysts to grow" in path.read_text(encoding="utf-8")
+
+
+# --- role-name fixes change the role's letters and nothing else ------------------------------
+#
+# On every report we have (content/, the fixtures, the example page imported at test time,
+# the real pages read from ../shared at run time), the role named in the prose is rewritten
+# in six ways; the C002 fix must give back exactly the text an editor wants: ordinary prose
+# forms untouched, wrong capitals, hyphens and typos put right in the written style, and
+# nothing outside the role's own words changed.
+
+REALPAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "realpages"
+ROLE_FIX = Config(select=["C002"])
+
+
+def _repo_reports() -> list[Path]:
+    from conftest import CONTENT, FIXTURES
+
+    return sorted(p for p in [*CONTENT.iterdir(), *FIXTURES.rglob("*")]
+                  if p.suffix in (".md", ".yaml"))
+
+
+def _prose(name: str) -> str:
+    """The role as an ordinary noun: lower case, but the capitals of UX or DevOps kept."""
+    return re.sub(r"[^\W_]+", lambda m: m.group(0) if any(
+        c.isupper() for c in m.group(0)[1:]) else m.group(0).lower(), name)
+
+
+def _variants(name: str) -> list[tuple[str, str]]:
+    """(written, what the fix must leave) for each way of writing the role."""
+    prose = _prose(name)
+    words = re.findall(r"[^\W_]+", name)
+    last = words[-1]
+    forms = [(name.lower(), prose), (prose[:1].upper() + prose[1:], prose[:1].upper() + prose[1:])]
+    if len(words) > 1:
+        forms.append((re.sub(r"[ ‐-]+", "-", name), name))
+    if len(words) > 1 and not any(c.isupper() for c in last[1:]) and \
+            not any(c.isupper() for c in prose.split()[0]):
+        forms.append((prose[:-len(last)] + last.capitalize(), prose))
+    if len(last) >= 6 and last.islower() is False and not any(c.isupper() for c in last[1:]):
+        typo = last.lower()[:-2] + last.lower()[-1]
+        forms.append((prose[:-len(last)] + typo, prose))
+    return forms[::-1]  # the forms to fix first: a report may name its role only twice
+
+
+def _stressed(text: str, name: str) -> tuple[str, str] | None:
+    """The report with the role's prose mentions rewritten in turn, and what the fix must
+    make of it; None when the prose never names the role plainly."""
+    body = text.index("\n## ") if "\n## " in text else text.index("executive_summary:")
+    pattern = re.compile(rf"(?<![\w\-\[]){re.escape(name)}(?=s?[^\w\-\]])", re.IGNORECASE)
+    variants = _variants(name)
+    broken, wanted, position, count = [text[:body]], [text[:body]], body, 0
+    for match in pattern.finditer(text, body):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line = text[line_start:text.find("\n", match.start())]
+        following = text[match.end():match.end() + 3].lstrip("s")
+        previous = re.search(r"(\S+)\s+$", text[line_start:match.start()])
+        in_label = text.rfind("[", line_start, match.start()) > text.rfind(
+            "]", line_start, match.start())
+        if line.lstrip().startswith(("#", "- heading:", "heading:", "[^")) or in_label or \
+                following[:1].isalpha() or following[:2].strip()[:1].isupper() or (
+                    previous is not None and previous.group(1)[:1].isupper()):
+            continue  # headings, link labels and longer names ("AWS Certified ...") aside
+        written, fixed = variants[count % len(variants)]
+        count += 1
+        broken += [text[position:match.start()], written]
+        wanted += [text[position:match.start()], fixed]
+        position = match.end()
+    if not count:
+        return None
+    return "".join([*broken, text[position:]]), "".join([*wanted, text[position:]])
+
+
+def _role_of(text: str) -> str:
+    found = re.search(r"(?m)^\s*role: (.+)$", text)
+    assert found is not None
+    return found.group(1).strip().strip("'\"")
+
+
+def _words_changed(before: str, after: str) -> list[tuple[str, str]]:
+    """Each changed stretch of text, widened to whole words, before and after."""
+    changed = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after,
+                                                       autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        while i1 > 0 and j1 > 0 and before[i1 - 1].isalnum():
+            i1, j1 = i1 - 1, j1 - 1
+        while i2 < len(before) and j2 < len(after) and before[i2].isalnum():
+            i2, j2 = i2 + 1, j2 + 1
+        changed.append((before[i1:i2], after[j1:j2]))
+    return changed
+
+
+def _fixed_safely(before: str, name: str, copy: Path) -> str:
+    """`before` with its C002 fixes made, each checked to change only the role's words,
+    and fixing again changing nothing."""
+    aliases = re.search(r"(?m)^\s*role_aliases: (.+)$", before)
+    role_words = {w.casefold() for w in re.findall(r"[^\W_]+", name + " " + (
+        aliases.group(1) if aliases else ""))}
+    copy.write_text(before, encoding="utf-8")
+    plans = plan_fixes(lint_paths([copy], ROLE_FIX).findings, ROLE_FIX)
+    after = plans[0].after if plans else before
+    for old, new in _words_changed(before, after):
+        new_words = re.findall(r"[^\W_]+", new)
+        assert new_words, (copy.name, old, new)
+        assert all(w.casefold().removesuffix("s") in role_words or w.casefold() in
+                   role_words for w in new_words), (copy.name, old, new)
+        if old == _prose(old) or old.islower():
+            # prose stays prose: no fix imposes the title's capitals on lower case
+            assert _prose(new) == new, (copy.name, old, new)
+    copy.write_text(after, encoding="utf-8")
+    assert plan_fixes(lint_paths([copy], ROLE_FIX).findings, ROLE_FIX) == []
+    return after
+
+
+def _assert_role_fix_is_safe(path: Path, tmp_path: Path) -> None:
+    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    name = _role_of(text)
+    fixed = _fixed_safely(text, name, tmp_path / f"as-is-{path.name}")
+    stressed = _stressed(fixed, name)
+    if stressed is not None:
+        broken, wanted = stressed
+        assert _fixed_safely(broken, name, tmp_path / f"stressed-{path.name}") == wanted
+
+
+@pytest.mark.parametrize("path", _repo_reports(), ids=lambda p: p.name)
+def test_role_fixes_change_only_the_role_s_letters_in_the_repo(path: Path,
+                                                                tmp_path: Path) -> None:
+    _assert_role_fix_is_safe(path, tmp_path)
+
+
+def test_role_fixes_change_only_the_role_s_letters_on_the_example_page(
+        imported_example: Path, tmp_path: Path) -> None:
+    _assert_role_fix_is_safe(imported_example, tmp_path)
+
+
+@pytest.mark.skipif(not REALPAGES.is_dir(), reason="../shared/realpages is not beside the clone")
+@pytest.mark.parametrize("name", sorted(p.name for p in REALPAGES.glob("*.md")
+                                        if p.name != "README.md") if REALPAGES.is_dir() else [])
+def test_role_fixes_change_only_the_role_s_letters_on_the_real_pages(name: str,
+                                                                     tmp_path: Path) -> None:
+    _assert_role_fix_is_safe(REALPAGES / name, tmp_path)
+
+
+def test_a_prose_mention_is_never_capitalised(tmp_path: Path) -> None:
+    clean = CLEAN_FIXTURES / "data-analyst-retail-us-2025.md"
+    text = clean.read_text(encoding="utf-8")
+    bullet = ("- Data analysis isn't just number crunching: your future data analyst career "
+              "path starts with one clean dashboard.\n")
+    text = text.replace("## Demand Drivers\n\n", "## Demand Drivers\n\n" + bullet, 1)
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    assert plans_for(path, ROLE_FIX) == []

@@ -172,18 +172,36 @@ def _article(name: str) -> str:
 class RoleNameVariant(Rule):
     """The report's role written differently from the front matter's `role`.
 
-    **What it does.** Finds the role (or one of its `role_aliases`) written with other
-    capitals or hyphens, abbreviated, with a word misspelled or in another order, and
-    offers the front matter's spelling as a safe fix. Plurals of the exact name are fine.
+    **What it does.** Finds the role (or one of its `role_aliases`) written in a way an
+    editor would change: capitals that break the name ("full Stack developer") or a
+    word's own capitals lost ("ux designer", "Devops engineer"); the name in title case
+    with other hyphens ("Data-Analyst", "Front End Developer"); one word mistyped when
+    the slip is not itself a word ("data enginer", never "data analysis"); a word cut
+    short ("Prod Support Analyst"); the role's initials used for the person without
+    being declared in `role_aliases` ("a PM", "PMs", "APM", "DSs"; "the PM team" and
+    "3 PM" are not the person); the name's words in another order as a title
+    ("Specialist Payroll"); or the role's field with a generic head as its title ("Data
+    Science Specialist" for a Data Scientist). Not variants: the role as an ordinary
+    noun in prose, lower case, capitalised at the start of a sentence, plural,
+    possessive, after "a"/"an", closed up or hyphenated in prose ("frontend developer",
+    "full-stack developer"); link labels; text in capitals. Another job's title in the
+    role's place is `other-role-title`'s, never this rule's.
+
+    Case, hyphenation, spelling and a cut-short word get a safe fix that changes only
+    the role's own letters and keeps the written style ("data enginer" becomes "data
+    engineer", not "Data Engineer"). There is no fix for initials, word order or an
+    invented title, and none at all when the front matter's role itself looks wrong
+    ("Engineer Data", "Data Enginer").
 
     **Why is this bad?** Readers and search engines take "Prod Support Analyst" and
-    "production-support analyst" for other jobs; a misspelled title ("data enginer")
-    looks careless in the one place the reader is sure to look.
+    "Data-Analyst" for other jobs; a misspelled title ("data enginer") looks careless in
+    the one place the reader is sure to look; undeclared initials leave a reader outside
+    the trade guessing ("PM": product, project or program manager?).
 
     **Example.** In a `role: Data Engineer` report, `Hiring managers want a data enginer
-    who writes tests.` gives `C002 role written "data enginer" (spelling, case); the
-    front matter calls it "Data Engineer"`. Use instead: `Hiring managers want a Data
-    Engineer who writes tests.` (`reportlint check --fix` makes this change.)
+    who writes tests.` gives `C002 role written "data enginer" (spelling); the front
+    matter calls it "Data Engineer"`. Use instead: `Hiring managers want a data engineer
+    who writes tests.` (`reportlint check --fix` makes this change.)
     """
 
     code = "C002"
@@ -202,7 +220,8 @@ class RoleNameVariant(Rule):
                     continue
                 start, end = passage.at(mention.start), passage.at(mention.end - 1) + 1
                 fix = None
-                if doc.source[start:end] == mention.written:
+                if mention.replacement is not None and not facts.names.suspect and \
+                        doc.source[start:end] == mention.written:
                     fix = Fix(start, end, mention.written, mention.replacement)
                 yield Hit(f'role written "{mention.written}" ({", ".join(mention.how)}); the '
                           f'front matter calls it "{mention.canonical}"', offset=start,
@@ -216,10 +235,15 @@ class OtherRoleTitle(Rule):
 
     **What it does.** Finds a job title other than the report's role and aliases in the
     places where a report speaks of its own job: after "as a", "become a", "offers for",
-    or before "interviews", "roles", "offers", "candidates". It leaves alone the titles
-    of colleagues ("escalate to the Site Reliability Engineer on call"), moves and
-    comparisons ("move into Data Analyst roles"), and sentences that name the report's
-    own role too.
+    or before "interviews", "roles", "offers", "candidates". It leaves alone titles that
+    name the same role (the role closed up or hyphenated, "Backend Engineer" for a
+    Backend Developer, the broad occupation such as "web developer" or "software
+    engineer"), titles of colleagues ("escalate to the Site Reliability Engineer on
+    call"), moves, options and comparisons ("move into Data Analyst roles", "consider
+    becoming a data engineer", "you might specialize as a BI analyst"), a title that
+    names another job's field ("a backend engineer recruiter"), sentences that name the
+    report's own role too, and a passage that is about the other title (its bold
+    lead-in names it, or it has already named it as a move or an option).
 
     **Why is this bad?** Text copied from a neighbouring report keeps the old title:
     "as a Data Analyst" in a Data Engineer report tells the reader the page is about
