@@ -28,6 +28,8 @@ _LABEL_WORDS = 6
 _TRIM = " \t\"'“”‘’()[]*_"
 _WORD = re.compile(r"[\w'’-]+")
 _FIGURES = ("number", "date")
+# What follows a word: the end of a clause (punctuation) or the next word.
+_NEXT_WORD = re.compile(r"\s*(?:([,;:.!?)\]]|$)|([\w'’-]+))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,8 @@ class ClaimDetector:
         self.not_comparison_after = {w.casefold()
                                      for w in data.get("not_comparison_after", [])}
         self.not_superlatives = {w.casefold() for w in data.get("not_superlatives", [])}
+        self.noun_superlative_after = {w.casefold()
+                                       for w in data.get("noun_superlative_after", [])}
         signs = data.get("not_claims", {})
         self.imperative = _start_pattern(signs.get("imperative_verbs", []))
         self.second_person = _start_pattern(signs.get("second_person", []))
@@ -201,7 +205,7 @@ class ClaimDetector:
                     spans = [m.span() for m in exception.finditer(text)] if exception else []
                 if any(start <= match.start() < end for start, end in spans):
                     continue
-                if kind == "comparative" and self._false_superlative(match.group(0)):
+                if kind == "comparative" and self._false_superlative(text, match):
                     continue
                 found_here = self._cue(kind, match.group(0), match.start())
                 cue = cue or found_here
@@ -241,9 +245,20 @@ class ClaimDetector:
             positions.sort()
         return found
 
-    def _false_superlative(self, text: str) -> bool:
-        last = text.split()[-1].casefold()
-        return "-" not in last and last in self.not_superlatives  # "best-paid" counts
+    def _false_superlative(self, text: str, match: re.Match[str]) -> bool:
+        """A word in -est that is no superlative ("the backtest"), or a superlative
+        standing for a noun after a preposition ("a success plan for the largest, ...")."""
+        last = match.group(0).split()[-1].casefold()
+        if "-" not in last and last in self.not_superlatives:  # "best-paid" counts
+            return True
+        if not self.noun_superlative_after:
+            return False
+        before = _WORD.findall(text[max(match.start() - 20, 0):match.start()])
+        if not before or before[-1].casefold() not in self.noun_superlative_after:
+            return False
+        after = _NEXT_WORD.match(text, match.end())
+        return after is None or after.group(1) is not None or (
+            after.group(2).casefold() in ("and", "or", "but"))
 
     def _comparison(self, body: str) -> tuple[str, int] | None:
         """"<comparative> ... than" within six words: "earn more than", "steadier demand
@@ -300,6 +315,7 @@ class _Model:
         self.existential_hedge = _regex(data.get("existential_hedges"))
         self.variety = _regex(data.get("variety"))
         self.example = _regex(data.get("example_markers"))
+        self.list_lead_in = _regex(data.get("list_lead_ins"))
         self.example_start = _regex(data.get("example_openers"), start=True)
         self.generic_subject = _regex(data.get("generic_subjects"), start=True)
         self.existential = _regex(data.get("existential_subjects"), start=True)
@@ -430,6 +446,8 @@ class _Signs:
             return "the writer's own view"
         if purpose == "story":
             return "a field note"
+        if cue.strength == "weak" and model.list_lead_in.search(self.plain):
+            return "the lead-in to a list"
         if purpose == "advice" or purpose == "method":
             if cue.strength == "medium" and market:
                 return "+about the market"
@@ -444,6 +462,13 @@ class _Signs:
             return "not the subject"
         if cue.strength == "weak" and model.personal.search(self.plain):
             return "a person's history"
+        if (cue.kind == "comparative" and purpose == "neutral"
+                and model.population.search(self.plain, self.label_end, cue.start)
+                and not model.market.search(self.plain)):
+            # "Platform PMs spend more time on API design than on screens": the
+            # trade's own people compared with themselves, outside the sections that
+            # state the market and with nothing of the market in it, describe the job
+            return "describes the job"
         if cue.strength == "medium":
             return "+stated as fact"
         if purpose == "answer":
