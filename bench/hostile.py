@@ -38,7 +38,10 @@ def ordinary(text: str, size: int = SIZE) -> str:
 
 def hostile_report(shape: str, size: int = SIZE) -> str:
     text = REPORT.read_text(encoding="utf-8")
-    block = ordinary(text, size) if shape == "ordinary" else (shape * (size // len(shape) + 1))[:size]
+    if shape == "ordinary":
+        block = ordinary(text, size)
+    else:
+        block = (shape * (size // len(shape) + 1))[:size]
     return text.replace("## Demand Drivers", block.rstrip() + "\n\n## Demand Drivers", 1)
 
 
@@ -83,7 +86,8 @@ def measure(shape: str, codes: list[str], limit: float) -> dict[str, str]:
             assert proc.stdout is not None
             deadline = time.monotonic() + limit + 10  # the worker's start-up and parse
             while todo:
-                ready, _, _ = select.select([proc.stdout], [], [], max(deadline - time.monotonic(), 0))
+                wait = max(deadline - time.monotonic(), 0)
+                ready, _, _ = select.select([proc.stdout], [], [], wait)
                 if not ready:
                     results[todo.pop(0)] = f"> {limit:g}"
                     proc.kill()

@@ -387,3 +387,41 @@ def test_the_model_is_data() -> None:
         "advice_subsections": ["negotiation"]}}}})
     verdict = claim_detector(config).judge(sentence, "compensation", "Negotiation")
     assert not verdict.is_claim and verdict.why == "advice"
+
+
+# -- hostile input: every pattern reads a sentence in linear time ---------------------
+
+HOSTILE_SHAPES = ["TODO ", "$1 ", "word ", "*a ", "[", ".", "(", "a_", "1,", "| ", "- ",
+                  "5% ", "2025 ", "Salaries grew 5%. ", "according to ", "Data Analyst ",
+                  "x", "X", "A.", "1.", "$1,", "A&", "Ab-", "the most ", "more than "]
+ORDINARY = ("Demand for account executives in US SaaS held steady in 2025, with most "
+            "openings at mid-market companies that sell to finance teams. Quotas are set per "
+            "quarter and the ramp takes two quarters; you will be measured on pipeline you "
+            "build yourself. ")
+HOSTILE_SIZE = 100_000
+
+
+def _judge_seconds(text: str) -> float:
+    import time
+    detector = claim_detector()
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        detector.judge(text, "demand_drivers")
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.fixture(scope="module")
+def ordinary_seconds() -> float:
+    return _judge_seconds((ORDINARY * (HOSTILE_SIZE // len(ORDINARY) + 1))[:HOSTILE_SIZE])
+
+
+@pytest.mark.parametrize("shape", HOSTILE_SHAPES)
+def test_a_hostile_sentence_is_read_in_linear_time(shape: str, ordinary_seconds: float) -> None:
+    # Before the patterns were made linear "TODO " * 2500 (12 KB) took many seconds
+    # and "1," or "Data Analyst " at 100 KB took minutes: the bound is generous (the
+    # machine may be busy), the failure it guards against is not subtle.
+    text = (shape * (HOSTILE_SIZE // len(shape) + 1))[:HOSTILE_SIZE]
+    seconds = _judge_seconds(text)
+    assert seconds < max(20 * ordinary_seconds, 1.0), (shape, seconds, ordinary_seconds)
