@@ -155,6 +155,8 @@ class ClaimDetector:
         if reader and model.reader_advice.search(body):
             return Verdict(None, "advice")
         signs = _Signs(plain, body, label_end, reader, purpose, model)
+        signs.advice_after = any(self.imperative_mood(clause.strip(_TRIM))
+                                 for clause in _CLAUSE_BREAK.split(body)[1:])
         refusal = ""
         for cue in sorted(cues, key=lambda c: _STRENGTH_ORDER[c.strength]):
             why = signs.counts(cue)
@@ -376,6 +378,8 @@ class _Model:
 _READER_REACH = 40  # "you" this far after a cue makes the sentence about the reader
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’&/-]+){1,5}")
 _LEADING_CLAUSE = re.compile(r"^[^,;:]{1,40}?,\s+(?=\S)")
+# Where a sentence's later clause starts: after a semicolon or a spaced dash.
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
 
 
 class _Signs:
@@ -390,6 +394,7 @@ class _Signs:
         self.example_sentence = bool(model.example_start.match(body))
         lead = _LEADING_CLAUSE.match(body)
         self.main = body[lead.end():] if lead else body
+        self.advice_after = False  # an instruction to the reader follows in a clause
 
     def heads_a_subject(self, cue: ClaimCue) -> bool:
         """A quantifier such as "many" starts the main clause ("Most employers ...") or
@@ -448,6 +453,10 @@ class _Signs:
             return "a field note"
         if cue.strength == "weak" and model.list_lead_in.search(self.plain):
             return "the lead-in to a list"
+        if cue.strength == "weak" and self.advice_after:
+            # "Postings that ask for X usually bundle Y; ask how the work is split":
+            # a rule of thumb the same sentence turns into an instruction
+            return "the set-up of advice"
         if purpose == "advice" or purpose == "method":
             if cue.strength == "medium" and market:
                 return "+about the market"

@@ -322,6 +322,10 @@ def test_the_role_makes_it_no_claim(sentence: str, section: str, subsection: str
     # a sentence that announces the list after it
     ("Candidates with the following tools are often preferred.", "skills_signals", False),
     ("Employers often prefer candidates with Terraform.", "skills_signals", True),
+    # a rule of thumb the same sentence turns into an instruction
+    ("Postings that ask for GTM systems usually fold in CPQ; ask who owns quoting.",
+     "market_snapshot", False),
+    ("Postings that ask for GTM systems usually fold in CPQ.", "market_snapshot", True),
 ])
 def test_look_alike_cues(sentence: str, section: str, claim: bool) -> None:
     verdict = claim_detector().judge(sentence, section)
