@@ -28,6 +28,8 @@ _LABEL_WORDS = 6
 _TRIM = " \t\"'“”‘’()[]*_"
 _WORD = re.compile(r"[\w'’-]+")
 _FIGURES = ("number", "date")
+# What follows a word: the end of a clause (punctuation) or the next word.
+_NEXT_WORD = re.compile(r"\s*(?:([,;:.!?)\]]|$)|([\w'’-]+))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,8 @@ class ClaimDetector:
         self.not_comparison_after = {w.casefold()
                                      for w in data.get("not_comparison_after", [])}
         self.not_superlatives = {w.casefold() for w in data.get("not_superlatives", [])}
+        self.noun_superlative_after = {w.casefold()
+                                       for w in data.get("noun_superlative_after", [])}
         signs = data.get("not_claims", {})
         self.imperative = _start_pattern(signs.get("imperative_verbs", []))
         self.second_person = _start_pattern(signs.get("second_person", []))
@@ -151,6 +155,8 @@ class ClaimDetector:
         if reader and model.reader_advice.search(body):
             return Verdict(None, "advice")
         signs = _Signs(plain, body, label_end, reader, purpose, model)
+        signs.advice_after = any(self.imperative_mood(clause.strip(_TRIM))
+                                 for clause in _CLAUSE_BREAK.split(body)[1:])
         refusal = ""
         for cue in sorted(cues, key=lambda c: _STRENGTH_ORDER[c.strength]):
             why = signs.counts(cue)
@@ -201,7 +207,7 @@ class ClaimDetector:
                     spans = [m.span() for m in exception.finditer(text)] if exception else []
                 if any(start <= match.start() < end for start, end in spans):
                     continue
-                if kind == "comparative" and self._false_superlative(match.group(0)):
+                if kind == "comparative" and self._false_superlative(text, match):
                     continue
                 found_here = self._cue(kind, match.group(0), match.start())
                 cue = cue or found_here
@@ -241,9 +247,20 @@ class ClaimDetector:
             positions.sort()
         return found
 
-    def _false_superlative(self, text: str) -> bool:
-        last = text.split()[-1].casefold()
-        return "-" not in last and last in self.not_superlatives  # "best-paid" counts
+    def _false_superlative(self, text: str, match: re.Match[str]) -> bool:
+        """A word in -est that is no superlative ("the backtest"), or a superlative
+        standing for a noun after a preposition ("a success plan for the largest, ...")."""
+        last = match.group(0).split()[-1].casefold()
+        if "-" not in last and last in self.not_superlatives:  # "best-paid" counts
+            return True
+        if not self.noun_superlative_after:
+            return False
+        before = _WORD.findall(text[max(match.start() - 20, 0):match.start()])
+        if not before or before[-1].casefold() not in self.noun_superlative_after:
+            return False
+        after = _NEXT_WORD.match(text, match.end())
+        return after is None or after.group(1) is not None or (
+            after.group(2).casefold() in ("and", "or", "but"))
 
     def _comparison(self, body: str) -> tuple[str, int] | None:
         """"<comparative> ... than" within six words: "earn more than", "steadier demand
@@ -300,6 +317,7 @@ class _Model:
         self.existential_hedge = _regex(data.get("existential_hedges"))
         self.variety = _regex(data.get("variety"))
         self.example = _regex(data.get("example_markers"))
+        self.list_lead_in = _regex(data.get("list_lead_ins"))
         self.example_start = _regex(data.get("example_openers"), start=True)
         self.generic_subject = _regex(data.get("generic_subjects"), start=True)
         self.existential = _regex(data.get("existential_subjects"), start=True)
@@ -360,6 +378,8 @@ class _Model:
 _READER_REACH = 40  # "you" this far after a cue makes the sentence about the reader
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’&/-]+){1,5}")
 _LEADING_CLAUSE = re.compile(r"^[^,;:]{1,40}?,\s+(?=\S)")
+# Where a sentence's later clause starts: after a semicolon or a spaced dash.
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
 
 
 class _Signs:
@@ -374,6 +394,7 @@ class _Signs:
         self.example_sentence = bool(model.example_start.match(body))
         lead = _LEADING_CLAUSE.match(body)
         self.main = body[lead.end():] if lead else body
+        self.advice_after = False  # an instruction to the reader follows in a clause
 
     def heads_a_subject(self, cue: ClaimCue) -> bool:
         """A quantifier such as "many" starts the main clause ("Most employers ...") or
@@ -430,6 +451,12 @@ class _Signs:
             return "the writer's own view"
         if purpose == "story":
             return "a field note"
+        if cue.strength == "weak" and model.list_lead_in.search(self.plain):
+            return "the lead-in to a list"
+        if cue.strength == "weak" and self.advice_after:
+            # "Postings that ask for X usually bundle Y; ask how the work is split":
+            # a rule of thumb the same sentence turns into an instruction
+            return "the set-up of advice"
         if purpose == "advice" or purpose == "method":
             if cue.strength == "medium" and market:
                 return "+about the market"
@@ -444,6 +471,13 @@ class _Signs:
             return "not the subject"
         if cue.strength == "weak" and model.personal.search(self.plain):
             return "a person's history"
+        if (cue.kind == "comparative" and purpose == "neutral"
+                and model.population.search(self.plain, self.label_end, cue.start)
+                and not model.market.search(self.plain)):
+            # "Platform PMs spend more time on API design than on screens": the
+            # trade's own people compared with themselves, outside the sections that
+            # state the market and with nothing of the market in it, describe the job
+            return "describes the job"
         if cue.strength == "medium":
             return "+stated as fact"
         if purpose == "answer":

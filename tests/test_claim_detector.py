@@ -292,6 +292,46 @@ def test_the_role_makes_it_no_claim(sentence: str, section: str, subsection: str
     assert not verdict.is_claim and verdict.why == why, verdict
 
 
+# Words that look like cues and are not, each beside the market claim they resemble.
+@pytest.mark.parametrize(("sentence", "section", "claim"), [
+    # a superlative standing for a noun after a preposition names part of the book
+    ("Health scores for every account, an executive sponsor for the largest, and an early "
+     "warning when usage drops.", "role_definition", False),
+    ("QBRs go to the biggest, and a pooled webinar serves smaller accounts.",
+     "role_definition", False),
+    ("Pay at fintechs is among the highest.", "market_snapshot", True),
+    ("Grocery chains hire the largest share of new data scientists.", "role_definition", True),
+    # a word in -est that is no superlative; "a" takes no superlative
+    ("Each project ends with a backtest the planners can read.", "role_definition", False),
+    ("The team books the pentest before each release.", "role_definition", False),
+    ("Analytics teams are the fastest-growing employers of data scientists.",
+     "market_snapshot", True),
+    # a change negated or avoided, a trigger, a noun: no trend
+    ("Reviewers want checks that land without slowing delivery.", "role_definition", False),
+    ("The team added scanning instead of growing a review board.", "role_definition", False),
+    ("The CSM calls the sponsor when churn risk rises.", "role_definition", False),
+    ("The unit tracks falls and pressure injuries on a dashboard.", "role_definition", False),
+    ("Hiring of cleared engineers is slowing.", "market_snapshot", True),
+    ("Hiring slowed when budgets were cut.", "market_snapshot", True),
+    ("Travel nurse postings fell 12% in 2025.", "market_snapshot", True),
+    ("Demand for ICU nurses falls in the summer.", "demand_drivers", True),
+    # the trade compared with itself, outside the market sections, describes the job
+    ("Platform PMs spend more time on API design than on screens.", "role_definition", False),
+    ("Fintech PMs earn more than PMs in consumer apps.", "role_definition", True),
+    ("Payments PMs are harder to hire than generalist PMs.", "role_definition", True),
+    # a sentence that announces the list after it
+    ("Candidates with the following tools are often preferred.", "skills_signals", False),
+    ("Employers often prefer candidates with Terraform.", "skills_signals", True),
+    # a rule of thumb the same sentence turns into an instruction
+    ("Postings that ask for GTM systems usually fold in CPQ; ask who owns quoting.",
+     "market_snapshot", False),
+    ("Postings that ask for GTM systems usually fold in CPQ.", "market_snapshot", True),
+])
+def test_look_alike_cues(sentence: str, section: str, claim: bool) -> None:
+    verdict = claim_detector().judge(sentence, section)
+    assert verdict.is_claim is claim, verdict
+
+
 def test_a_question_to_the_reader_after_it_makes_a_scenario() -> None:
     detector = claim_detector()
     sentence = "Error rates rose from 0.2% to 1.5% after a deploy."
@@ -351,3 +391,41 @@ def test_the_model_is_data() -> None:
         "advice_subsections": ["negotiation"]}}}})
     verdict = claim_detector(config).judge(sentence, "compensation", "Negotiation")
     assert not verdict.is_claim and verdict.why == "advice"
+
+
+# -- hostile input: every pattern reads a sentence in linear time ---------------------
+
+HOSTILE_SHAPES = ["TODO ", "$1 ", "word ", "*a ", "[", ".", "(", "a_", "1,", "| ", "- ",
+                  "5% ", "2025 ", "Salaries grew 5%. ", "according to ", "Data Analyst ",
+                  "x", "X", "A.", "1.", "$1,", "A&", "Ab-", "the most ", "more than "]
+ORDINARY = ("Demand for account executives in US SaaS held steady in 2025, with most "
+            "openings at mid-market companies that sell to finance teams. Quotas are set per "
+            "quarter and the ramp takes two quarters; you will be measured on pipeline you "
+            "build yourself. ")
+HOSTILE_SIZE = 100_000
+
+
+def _judge_seconds(text: str) -> float:
+    import time
+    detector = claim_detector()
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        detector.judge(text, "demand_drivers")
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.fixture(scope="module")
+def ordinary_seconds() -> float:
+    return _judge_seconds((ORDINARY * (HOSTILE_SIZE // len(ORDINARY) + 1))[:HOSTILE_SIZE])
+
+
+@pytest.mark.parametrize("shape", HOSTILE_SHAPES)
+def test_a_hostile_sentence_is_read_in_linear_time(shape: str, ordinary_seconds: float) -> None:
+    # Before the patterns were made linear "TODO " * 2500 (12 KB) took many seconds
+    # and "1," or "Data Analyst " at 100 KB took minutes: the bound is generous (the
+    # machine may be busy), the failure it guards against is not subtle.
+    text = (shape * (HOSTILE_SIZE // len(shape) + 1))[:HOSTILE_SIZE]
+    seconds = _judge_seconds(text)
+    assert seconds < max(20 * ordinary_seconds, 1.0), (shape, seconds, ordinary_seconds)

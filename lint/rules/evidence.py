@@ -9,6 +9,7 @@ section belongs to this category: an empty one is E004's, not the structure rule
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -44,16 +45,23 @@ def unbacked_claims(doc: Document, context: Context) -> Iterator[tuple[Sentence,
     detector = claim_detector(context.config)
     lead_in: Unit | None = None
     previous: Unit | None = None
+    follows: _WhatFollows | None = None
+    cited = False
     for sentence in doc.sentences:
         unit = sentence.unit
         if unit is not previous:
             lead_in = _lead_in(lead_in, previous, unit)
             previous = unit
-        if unit.kind in _NOT_PROSE or unit.section in _NO_CLAIMS_IN:
+            follows = None
+            # once per unit, not per sentence: a long paragraph is read in linear time
+            cited = (unit.kind in _NOT_PROSE or unit.section in _NO_CLAIMS_IN
+                     or bool(footnote_refs(unit.text))
+                     or (lead_in is not None and _cites(lead_in.text)))
+        if cited:
             continue
-        if footnote_refs(unit.text) or (lead_in is not None and _cites(lead_in.text)):
-            continue
-        question, instruction = _what_follows(detector, unit.text, sentence.end)
+        if follows is None:
+            follows = _WhatFollows(detector, unit.text)
+        question, instruction = follows.after(sentence.end)
         verdict = detector.judge(sentence.text, unit.section, unit.subsection,
                                  before_question=question, before_instruction=instruction)
         if not verdict.is_claim:
@@ -75,17 +83,41 @@ def _lead_in(lead_in: Unit | None, previous: Unit | None, unit: Unit) -> Unit | 
     return lead_in if previous is not None and previous.kind is Kind.BULLET else None
 
 
-def _what_follows(detector: ClaimDetector, text: str, end: int) -> tuple[bool, bool]:
+# How much of what follows a sentence is read for an instruction: its opening clauses
+# and verb ("If the batch is late, explain ..."), never the rest of a long paragraph.
+_FOLLOW_WINDOW = 1000
+
+
+class _WhatFollows:
     """Whether a question to the reader ("The nightly batch now finishes two hours
     late. Where do you look first?"), or an instruction ("... Explain how you would
-    check it."), follows in the same bullet or paragraph."""
-    rest = text[end:].strip()
-    if not rest:
-        return False, False
-    mark = rest.find("?")
-    question = mark != -1 and detector.model.reader.search(rest, 0, mark) is not None
-    following = fold(strip_inline(rest)).lstrip(" *_")
-    return question, detector.imperative_mood(following)
+    check it."), follows a sentence in the same bullet or paragraph. The question
+    marks and the reader's words are found once per unit, so a paragraph of many
+    sentences is read in linear time."""
+
+    def __init__(self, detector: ClaimDetector, text: str) -> None:
+        self.detector, self.text = detector, text
+        self.marks = [m.start() for m in _QUESTION_MARK.finditer(text)]
+        self.reader = ([m.start() for m in detector.model.reader.finditer(text)]
+                       if self.marks else [])
+
+    def after(self, end: int) -> tuple[bool, bool]:
+        text = self.text
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text):
+            return False, False
+        question = False
+        at = bisect_left(self.marks, start)
+        if at < len(self.marks):
+            word = bisect_left(self.reader, start)
+            question = word < len(self.reader) and self.reader[word] < self.marks[at]
+        following = fold(strip_inline(text[start:start + _FOLLOW_WINDOW])).lstrip(" *_")
+        return question, self.detector.imperative_mood(following)
+
+
+_QUESTION_MARK = re.compile(r"\?")
 
 
 @dataclass(frozen=True, slots=True)

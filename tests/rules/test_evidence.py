@@ -387,3 +387,71 @@ def test_missing_sources_section_when_not_required(lint_text: Lint) -> None:
 ])
 def test_broken_input_does_not_fail(lint_text: Lint, text: str) -> None:
     lint_text(text)  # the structure rules report it; the evidence rules must not raise
+
+
+LOOK_ALIKES = """
+A support analyst's queue is sorted by the client's tier: a named engineer for the largest,
+a shared rota for the rest, and a page to the incident lead when the error rate rises.
+
+Each change to the reconciliation job ends with a backtest against last month's
+settlement files, and the desk tracks falls and spikes in the match rate on a dashboard.
+
+Tier 2 analysts spend more time on root-cause notes than on tickets, and they add alerts
+without slowing the release train.
+
+"""
+LOOK_ALIKE_CLAIMS = """
+Hiring of production support analysts at US payment processors is slowing, and postings
+fell after the summer.
+
+"""
+
+
+def test_look_alike_cues_are_left_alone_and_market_changes_found(lint_text: Lint) -> None:
+    heading = "## Role Definition"
+    assert heading in GOOD
+    start = GOOD.index("\n", GOOD.index(heading)) + 1
+    text = GOOD[:start] + LOOK_ALIKES + GOOD[start:]
+    assert [f for f in evidence(lint_text(text)) if f.rule == "E001"] == []
+    market = GOOD.index("\n", GOOD.index("## Market Snapshot")) + 1
+    text = GOOD[:market] + LOOK_ALIKE_CLAIMS + GOOD[market:]
+    found = [f for f in evidence(lint_text(text)) if f.rule == "E001"]
+    assert [(f.line, dict(f.data)["cue_text"]) for f in found] == [
+        (line_of(text, "Hiring of production support"), "slowing")]
+
+
+def _e001_seconds(text: str, read_text: Callable[..., object]) -> float:
+    import time
+
+    from reportlint.config import Config
+    from reportlint.engine import RuleSet
+
+    rules = RuleSet(Config())
+    rule = next(r for r, _ in rules.for_path("report.md") if r.code == "E001")
+    best = float("inf")
+    for _ in range(2):
+        doc = read_text(text)
+        start = time.process_time()
+        list(rule.check(doc, rules.context))  # type: ignore[arg-type]
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_a_long_paragraph_of_claims_is_read_in_linear_time(
+        read_text: Callable[..., object]) -> None:
+    # Each sentence used to re-read the rest of its paragraph (its footnotes, what
+    # follows it): the same claims took three to four times as long as one paragraph
+    # as in paragraphs of ten sentences, and more the longer the paragraph.
+    size = 250_000
+    where = GOOD.index("## Demand Drivers")
+    sentence = "Salaries grew 5%. "
+    block = (sentence * (size // len(sentence) + 1))[:size].rstrip()
+
+    def with_block(paragraphs: str) -> str:
+        return GOOD[:where] + paragraphs + "\n\n" + GOOD[where:]
+
+    short = re.sub(r"((?:Salaries grew 5%\. ){10})", "\\1\n\n", block + " ")
+    in_short_paragraphs = _e001_seconds(with_block(short.strip()), read_text)
+    in_one_paragraph = _e001_seconds(with_block(block), read_text)
+    assert in_one_paragraph < max(2 * in_short_paragraphs, 0.5), (
+        in_one_paragraph, in_short_paragraphs)
