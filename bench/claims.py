@@ -17,6 +17,7 @@ recall by the kind the label names. tests/test_claim_detector.py holds the floor
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +27,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIM_SET = ROOT / "tests" / "data" / "claim_set"
-SOURCE = ('[^src]: Reportlint Editorial. "Hiring survey", 2025. '
-          "https://example.org/survey (accessed 2025-11-30)")
+sys.path.insert(0, str(ROOT / "tests"))
+
+# The judgement sets' counts and scaffold source, so both scripts count alike.
+from judgements.judge import DEFAULT_SOURCE as SOURCE  # noqa: E402
+from judgements.judge import Tally as Count  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -42,23 +46,6 @@ class Item:
     named: bool = False
     pattern: str = ""
     table: bool = False
-
-
-@dataclass
-class Count:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 1.0
 
 
 @dataclass
