@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from reportlint import parallel
 from reportlint.config import Config
 from reportlint.document import Document
 from reportlint.engine import lint_paths
 from reportlint.findings import Finding
 from reportlint.readers import read_document
+
+# CI runs the property tests on a fixed sequence of examples, so a run cannot fail by the
+# luck of the draw; locally each run draws afresh (and remembers what failed).
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

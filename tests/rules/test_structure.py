@@ -199,3 +199,14 @@ def test_unanswered_faq_question(lint_text: Lint) -> None:
     assert [f.message for f in findings] == [
         'FAQ question "How much on-call should I expect?" has no answer']
     assert findings[0].line == line_of(text, "### How much on-call")
+
+
+def test_a_typo_across_the_colon_is_reported_without_a_fix(
+        lint_text: Callable[..., list[Finding]]) -> None:
+    from conftest import CLEAN_FIXTURES
+
+    text = (CLEAN_FIXTURES / "account-executive-logistics-us-2025.md").read_text(
+        encoding="utf-8").replace("## Industry Lens: Logistics", "## Industry Len:s Logistics")
+    [finding] = [f for f in lint_text(text) if f.rule == "S003"]
+    assert finding.message.endswith('did you mean "Industry Lens"?')
+    assert finding.fix is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -200,7 +201,10 @@ class UnknownHeading(Rule):
                        offset=heading.offset)
         suggestion = folded[match[0]]
         ratio = difflib.SequenceMatcher(None, fold(base).casefold(), match[0]).ratio()
-        fix = _heading_fix(doc, heading, base, suggestion) if ratio >= 0.85 else None
+        # A colon glued to the next word ("Industry Len:s Logistics") is a typo across
+        # the separator: replacing the words before it would keep the stray letters.
+        mended = ratio >= 0.85 and not re.search(r":\S", heading.text)
+        fix = _heading_fix(doc, heading, base, suggestion) if mended else None
         return Hit(f'{message}; did you mean "{suggestion}"?', offset=heading.offset, fix=fix)
 
 
