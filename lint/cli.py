@@ -312,35 +312,10 @@ def explain(code: str, output_format: str, color: str) -> None:
     rule = rule_by_code(code)
     if rule is None:
         raise ToolError(f"no rule '{code}' (see `reportlint rules`)")
-    if output_format == "json":
-        import json
+    from reportlint.ruledocs import render_explanation
 
-        click.echo(json.dumps({"code": rule.code, "name": rule.name,
-                               "category": rule.category.value,
-                               "severity": rule.severity.value, "fixable": rule.fixable,
-                               "summary": rule.summary(), "explanation": rule.documentation()},
-                              indent=2))
-        return
-    header = (f"{rule.code} {rule.name} ({rule.category.value}, default "
-              f"{rule.severity.value})")
-    from reportlint.ruledocs import describe_type
-
-    options = [f"{name}: {describe_type(field.annotation)}"
-               for name, field in rule.Options.model_fields.items()]
-    if output_format == "markdown":
-        listed = "".join(f"\n- `{option}`" for option in options)
-        click.echo(f"# {header}\n\n{rule.documentation()}"
-                   + (f"\n\n**Options** (`rules: {{{rule.code}: {{...}}}}`):{listed}"
-                      if options else ""))
-        return
-    from reportlint.ruledocs import render_for_terminal
-
-    colour = _use_colour(color, sys.stdout.isatty())
-    text = render_for_terminal(header, rule.documentation(), colour)
-    if options:
-        text += (f"\nOptions (in the config, under rules: {{{rule.code}: {{...}}}}):\n"
-                 + "".join(f"  {option}\n" for option in options))
-    click.echo(text, color=colour, nl=False)
+    colour = output_format == "text" and _use_colour(color, sys.stdout.isatty())
+    click.echo(render_explanation(rule, output_format, colour), color=colour, nl=False)
 
 
 
@@ -361,10 +336,15 @@ def init(folder: Path | None, force: bool) -> None:
 @main.command(name="config")
 @click.argument("rule", required=False)
 @config_option
-def show_config(rule: str | None, config_path: Path | None) -> None:
+@click.option("--reference", is_flag=True,
+              help="Print every config key and rule option as Markdown (docs/options.md).")
+def show_config(rule: str | None, config_path: Path | None, reference: bool) -> None:
     """Print the configuration in effect here (or for one RULE: runs, severity, options)."""
-    from reportlint.configdoc import effective_text
+    from reportlint.configdoc import effective_text, options_reference
 
+    if reference:
+        click.echo(options_reference(), nl=False)
+        return
     try:
         click.echo(effective_text(_config(config_path, (".",)), rule), nl=False)
     except ValueError as error:

@@ -92,17 +92,24 @@ class Context:
 
     def number_option(self, rule: type[Rule] | Rule, name: str, default: Number, *,
                       least: float | None = None, most: float | None = None) -> Number:
-        """A numeric rule option from the config, checked by `number`."""
+        """A numeric rule option from the config, checked by `number`; `default` is the
+        one the rule's Options declare (`Options().name`) or one it works out."""
         return number(self.option(rule, name, default), default, least=least, most=most)
 
 
 class RuleOptions(BaseModel):
     """A rule's options as a config may set them under `rules: {CODE: {...}}`: names,
-    types and ranges, checked when the config loads (a typo or a wrong value is exit 2,
-    never a silent default). Unset options keep the rule's own default, which may come
-    from a data file, so fields here default to None."""
+    types, ranges, what each does (`description`) and its default, checked when the
+    config loads (a typo or a wrong value is exit 2, never a silent default). Options
+    whose defaults live in a data file leave the field None and say where in
+    `defaults`, so the reference, `init` and `explain` show the value in effect."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
+
+    @classmethod
+    def defaults(cls) -> dict[str, object]:
+        """Each option's value when the config does not set it (None: no default)."""
+        return {name: field.default for name, field in cls.model_fields.items()}
 
 
 PositiveInt = Annotated[int, Field(ge=1)]

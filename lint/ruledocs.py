@@ -1,10 +1,39 @@
-"""The rule table (`reportlint rules`), as text, Markdown (for the README) or JSON."""
+"""The rule table (`reportlint rules`), as text, Markdown (for the README) or JSON, and
+each rule's declared options as `explain`, `init` and the options reference show them."""
 
 from __future__ import annotations
 
 import json
+import typing
+from dataclasses import dataclass
 
-from reportlint.registry import all_rules
+from reportlint.registry import Rule, all_rules
+
+
+@dataclass(frozen=True)
+class OptionDoc:
+    name: str
+    kind: str  # "whole number >= 1"
+    default: object  # None: the rule works it out
+    description: str
+
+
+def option_docs(rule: type[Rule] | Rule) -> list[OptionDoc]:
+    """A rule's options: name, type, default in effect without a config, what it does."""
+    defaults = rule.Options.defaults()
+    return [OptionDoc(name, _with_bounds(describe_type(field.annotation), field.metadata),
+                      defaults[name], field.description or "")
+            for name, field in rule.Options.model_fields.items()]
+
+
+def show_default(value: object) -> str:
+    return "(unset)" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def option_lines(rule: type[Rule] | Rule) -> list[str]:
+    """One line per option, as a terminal shows them."""
+    return [f"{o.name}: {o.kind}, default {show_default(o.default)}"
+            + (f"; {o.description}" if o.description else "") for o in option_docs(rule)]
 
 
 def render_rules(output_format: str) -> str:
@@ -23,6 +52,32 @@ def render_rules(output_format: str) -> str:
     width = max(len(r.name) for r in rules)
     return "".join(f"{r.code}  {r.name:<{width}}  {r.category.value:<11}  "
                    f"{r.severity.value:<7}  {r.summary()}\n" for r in rules)
+
+
+def render_explanation(rule: type[Rule] | Rule, output_format: str, colour: bool) -> str:
+    """`reportlint explain`: the rule's documentation and options, for a terminal
+    ("text"), as Markdown, or as JSON for tools."""
+    options = option_docs(rule)
+    if output_format == "json":
+        return json.dumps({"code": rule.code, "name": rule.name,
+                           "category": rule.category.value, "severity": rule.severity.value,
+                           "fixable": rule.fixable, "summary": rule.summary(),
+                           "explanation": rule.documentation(),
+                           "options": [{"name": o.name, "type": o.kind, "default": o.default,
+                                        "description": o.description} for o in options]},
+                          indent=2, ensure_ascii=False) + "\n"
+    header = f"{rule.code} {rule.name} ({rule.category.value}, default {rule.severity.value})"
+    where = f"rules: {{{rule.code}: {{...}}}}"
+    if output_format == "markdown":
+        listed = "".join(f"\n- `{o.name}` ({o.kind}, default {show_default(o.default)})"
+                         + (f": {o.description}" if o.description else "") for o in options)
+        return (f"# {header}\n\n{rule.documentation()}"
+                + (f"\n\n**Options** (`{where}`):{listed}" if options else "") + "\n")
+    text = render_for_terminal(header, rule.documentation(), colour)
+    if options:
+        text += (f"\nOptions (in the config, under {where}):\n"
+                 + "".join(f"  {line}\n" for line in option_lines(rule)))
+    return text
 
 
 def render_for_terminal(header: str, documentation: str, colour: bool) -> str:
@@ -69,16 +124,20 @@ def describe_type(annotation: object) -> str:
     if origin in (typing.Union, types.UnionType):
         return " or ".join(describe_type(a) for a in args if a is not type(None))
     if origin is typing.Annotated:
-        bounds = [f"{sign} {getattr(m, attr)}" for m in _metadata(args[1:])
-                  for attr, sign in _BOUNDS if getattr(m, attr, None) is not None]
-        return " and ".join([f"{describe_type(args[0])} {bounds[0]}", *bounds[1:]]
-                            if bounds else [describe_type(args[0])])
+        return _with_bounds(describe_type(args[0]), args[1:])
     if origin is list:
         return f"list of {describe_type(args[0])}"
     if origin is dict:
         return f"mapping of {describe_type(args[0])} to {describe_type(args[1])}"
     plain = _PLAIN.get(annotation) if isinstance(annotation, type) else None
     return plain or str(annotation)
+
+
+def _with_bounds(kind: str, extras: typing.Iterable[object]) -> str:
+    """"number" with its declared bounds: "number > 0 and <= 1"."""
+    bounds = [f"{sign} {getattr(m, attr)}" for m in _metadata(tuple(extras))
+              for attr, sign in _BOUNDS if getattr(m, attr, None) is not None]
+    return " and ".join([f"{kind} {bounds[0]}", *bounds[1:]] if bounds else [kind])
 
 
 def _metadata(extras: tuple[object, ...]) -> list[object]:

@@ -84,7 +84,7 @@ def test_init_writes_a_config_that_loads_as_the_defaults(tmp_path: Path) -> None
     assert load_config(written).model_dump(exclude={"source"}) == Config().model_dump(
         exclude={"source"})
     text = written.read_text()
-    assert "#  C004:  # foreign-vocabulary" in text and "#    min_weight:  # number > 0" in text
+    assert "#  C004:  # foreign-vocabulary" in text and "#    min_weight: 3.0  # number > 0" in text
     again = runner.invoke(main, ["init", str(tmp_path)])
     assert again.exit_code == 2 and "--force" in again.output
 
@@ -97,7 +97,8 @@ def test_config_shows_what_is_in_effect_for_a_rule(tmp_path: Path) -> None:
     runner = CliRunner()
     shown = runner.invoke(main, ["config", "C004", "--config",
                                  str(tmp_path / "reportlint.yaml")]).output
-    assert "runs: yes" in shown and "min_weight: 4" in shown and "family: (default)" in shown
+    assert "runs: yes" in shown and "min_weight: 4\n" in shown and "family: (default)" in shown
+    assert "min_words: 2.0 (default)" in shown
     off = runner.invoke(main, ["config", "role-drift", "--config",
                                str(tmp_path / "reportlint.yaml")]).output
     assert "runs: no" in off

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from pydantic import Field
 from reportlint.data import load_data
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
@@ -59,6 +60,17 @@ def _setting(rule: Rule, context: Context, name: str, *, least: float = 1,
     return number(given, packaged, least=least, most=most)
 
 
+
+class DuplicationOptions(RuleOptions):
+    """The duplication rules' options: unset, the value in duplication.yaml applies
+    (D004's under its `shared` key)."""
+
+    @classmethod
+    def defaults(cls) -> dict[str, object]:
+        data = load_data("duplication")
+        data = {**data, **data.get("shared", {})}
+        return {name: data.get(name) for name in cls.model_fields}
+
 @register
 class RepeatedSentence(Rule):
     """The same sentence appears more than once in a report.
@@ -90,9 +102,13 @@ class RepeatedSentence(Rule):
     category = Category.DUPLICATION
     severity = Severity.WARNING
 
-    class Options(RuleOptions):
-        repeated_sentence_min_words: PositiveInt | None = None
-        repeated_item_min_words: PositiveInt | None = None
+    class Options(DuplicationOptions):
+        repeated_sentence_min_words: PositiveInt | None = Field(None, description=(
+            "a repeated sentence shorter than this many words (after its lead-in label) is not "
+            "reported"))
+        repeated_item_min_words: PositiveInt | None = Field(None, description=(
+            "a list item that does not end as a sentence, under this many words, is a topic's name"
+            " and may repeat"))
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         min_words = _setting(self, context, "repeated_sentence_min_words")
@@ -192,13 +208,22 @@ class OverusedPhrase(Rule):
     category = Category.DUPLICATION
     severity = Severity.WARNING
 
-    class Options(RuleOptions):
-        min_count: dict[str, PositiveInt] | None = None
-        term_words: PositiveInt | None = None
-        min_sections: PositiveInt | None = None
-        term_label_slots: PositiveInt | None = None
-        term_slots: PositiveInt | None = None
-        repeated_sentence_min_words: PositiveInt | None = None
+    class Options(DuplicationOptions):
+        min_count: dict[str, PositiveInt] | None = Field(None, description=(
+            "a phrase of N words is over-used at min_count[N] uses (the largest key not above N "
+            "applies)"))
+        term_words: PositiveInt | None = Field(None, description=(
+            "a phrase of at most this many content words is a term of the trade: it counts only "
+            "when also poured into template slots"))
+        min_sections: PositiveInt | None = Field(None, description=(
+            "the sections an over-used phrase must stand in"))
+        term_label_slots: PositiveInt | None = Field(None, description=(
+            "units in which a term must stand alone after a label or in parentheses to count"))
+        term_slots: PositiveInt | None = Field(None, description=(
+            "units in which a term must fill some slot (frames included) to count"))
+        repeated_sentence_min_words: PositiveInt | None = Field(None, description=(
+            "a repeated sentence shorter than this many words (after its lead-in label) is not "
+            "reported"))
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         stop = load_data("stop_phrases", context.config)
@@ -320,11 +345,16 @@ class NearIdenticalSentences(Rule):
     category = Category.DUPLICATION
     severity = Severity.WARNING
 
-    class Options(RuleOptions):
-        near_ratio: Share | None = None
-        near_min_words: PositiveInt | None = None
-        near_min_shared: PositiveInt | None = None
-        repeated_sentence_min_words: PositiveInt | None = None
+    class Options(DuplicationOptions):
+        near_ratio: Share | None = Field(None, description=(
+            "word-alignment ratio at or above which two sentences are near-identical"))
+        near_min_words: PositiveInt | None = Field(None, description=(
+            "each of the two sentences needs at least this many words"))
+        near_min_shared: PositiveInt | None = Field(None, description=(
+            "the content words two near-identical sentences must share"))
+        repeated_sentence_min_words: PositiveInt | None = Field(None, description=(
+            "a repeated sentence shorter than this many words (after its lead-in label) is not "
+            "reported"))
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         threshold = _setting(self, context, "near_ratio", least=0.01, most=1)
@@ -438,14 +468,21 @@ class SharedPassage(Rule):
     severity = Severity.WARNING
     corpus = True
 
-    class Options(RuleOptions):
-        shingle_words: PositiveInt | None = None
-        sample_modulus: PositiveInt | None = None
-        min_sentence_words: PositiveInt | None = None
-        min_passage_words: PositiveInt | None = None
-        containment: Share | None = None
-        max_names: PositiveInt | None = None
-        max_per_report: Count | None = None
+    class Options(DuplicationOptions):
+        shingle_words: PositiveInt | None = Field(None, description=(
+            "words per shingle"))
+        sample_modulus: PositiveInt | None = Field(None, description=(
+            "keep the shingles whose hash is 0 modulo this"))
+        min_sentence_words: PositiveInt | None = Field(None, description=(
+            "a shorter sentence is not reported as shared"))
+        min_passage_words: PositiveInt | None = Field(None, description=(
+            "a shorter paragraph or bullet is compared only exactly"))
+        containment: Share | None = Field(None, description=(
+            "the share of a passage's shingles another report must hold"))
+        max_names: PositiveInt | None = Field(None, description=(
+            "other reports named in a finding"))
+        max_per_report: Count | None = Field(None, description=(
+            "findings per report, the most widely shared first (0: no limit)"))
 
     def summarize(self, doc: Document, context: Context) -> object:
         from reportlint.passages import summarize_passages

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from pydantic import Field
 from reportlint.claims import ClaimDetector, Verdict, claim_detector
 from reportlint.data import data_key, load_data, strings
 from reportlint.document import Document, Kind, TableNode, Unit
@@ -579,12 +580,14 @@ class StaleSource(Rule):
     severity = Severity.INFO
 
     class Options(RuleOptions):
-        max_age_years: Count | None = None
+        max_age_years: Count = Field(5, description=(
+            "a source dated more than this many years before the report's is stale"))
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         if doc.meta is None:
             return
-        limit = context.number_option(self, "max_age_years", 5, least=0)
+        limit = context.number_option(self, "max_age_years", self.Options().max_age_years,
+                                      least=0)
         kinds = _source_kinds(context)
         backed: dict[str, int] | None = None
         for index, source in enumerate(_sources(doc)):

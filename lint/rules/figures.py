@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import Field
 from reportlint.data import strings
 from reportlint.document import Document, Kind, Unit
 from reportlint.figures import Comparison, Fact, FigureReader, figure_words
@@ -201,16 +202,24 @@ class ContradictoryFigures(Rule):
     severity = Severity.WARNING
 
     class Options(RuleOptions):
-        tolerance: NonNegative | None = None
-        percent_points: NonNegative | None = None
-        exact_tolerance: NonNegative | None = None
+        tolerance: NonNegative = Field(0.25, description=(
+            "how far apart two values may be, as a share of the smaller, before they "
+            "clash"))
+        percent_points: NonNegative = Field(3.0, description=(
+            "two percentages must also differ by this many points to clash"))
+        exact_tolerance: NonNegative = Field(0.02, description=(
+            "for two exact figures of a statistic (neither rounded nor \"about\"): the "
+            "share they may differ by before one of them is misquoted"))
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         if doc.meta is None:
             return
-        tolerance = context.number_option(self, "tolerance", 0.25, least=0.0)
-        points = context.number_option(self, "percent_points", 3.0, least=0.0)
-        exact = context.number_option(self, "exact_tolerance", 0.02, least=0.0)
+        declared = self.Options()
+        tolerance = context.number_option(self, "tolerance", declared.tolerance, least=0.0)
+        points = context.number_option(self, "percent_points", declared.percent_points,
+                                       least=0.0)
+        exact = context.number_option(self, "exact_tolerance", declared.exact_tolerance,
+                                      least=0.0)
         facts, comparisons = read_figures(doc, context)
         by_measure: dict[tuple[str, tuple[tuple[str, str], ...]], list[Placed]] = {}
         for placed in facts:

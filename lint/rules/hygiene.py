@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from pydantic import Field
 from reportlint.data import load_data
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
@@ -173,13 +174,28 @@ class SlotFiller(Rule):
     severity = Severity.WARNING
 
     class Options(RuleOptions):
-        min_words: Count | None = None
-        max_words: Count | None = None
-        max_frame_words: Count | None = None
-        min_units: Count | None = None
-        term_words: Count | None = None
-        term_label_slots: Count | None = None
-        term_slots: Count | None = None
+        """Unset, the value under `slot_filler` in leftovers.yaml applies."""
+
+        min_words: Count | None = Field(None, description=(
+            "a slot filler has at least this many words"))
+        max_words: Count | None = Field(None, description=(
+            "and at most this many"))
+        max_frame_words: Count | None = Field(None, description=(
+            "the words of a frame around a slot (\"Plan around …\") at most"))
+        min_units: Count | None = Field(None, description=(
+            "the units (sentences, bullets, cells) a phrase must fill slots in to be reported"))
+        term_words: Count | None = Field(None, description=(
+            "a phrase of at most this many content words is a term of the trade and needs the two "
+            "term_ counts below"))
+        term_label_slots: Count | None = Field(None, description=(
+            "units in which a term must stand alone after a label or in parentheses"))
+        term_slots: Count | None = Field(None, description=(
+            "units in which a term must fill some slot (frames included)"))
+
+        @classmethod
+        def defaults(cls) -> dict[str, object]:
+            data = (load_data("leftovers") or {}).get("slot_filler") or {}
+            return {name: data.get(name) for name in cls.model_fields}
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         limits = SlotLimits(_setting(self, context, "min_words", 2),

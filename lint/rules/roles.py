@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from pydantic import Field
 from reportlint.document import Document, Kind, Unit
 from reportlint.findings import Category, Fix, Hit, Severity
 from reportlint.jobtitles import RoleMention, RoleNames, TitleFinder, Word, title_words_for
@@ -73,7 +74,7 @@ class RoleFacts:
         found = reading.foreign(self.families) if self.families else None
         if found is None or self.stands_alone(found, context):
             return found
-        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
+        least = context.number_option(ForeignVocabulary, "min_weight", _C004.min_weight)
         if found.family in self.standing_out and (found.strong or found.weight >= least):
             return found
         return None
@@ -82,9 +83,10 @@ class RoleFacts:
         """Whether another family's words make a paragraph on their own: at least
         `min_words` distinct words weighing `min_weight`, one of them unmistakable or
         all of them `min_weight_leaning`."""
-        least = context.number_option(ForeignVocabulary, "min_weight", 3.0)
-        least_words = context.number_option(ForeignVocabulary, "min_words", 2.0)
-        least_leaning = context.number_option(ForeignVocabulary, "min_weight_leaning", 4.0)
+        least = context.number_option(ForeignVocabulary, "min_weight", _C004.min_weight)
+        least_words = context.number_option(ForeignVocabulary, "min_words", _C004.min_words)
+        least_leaning = context.number_option(ForeignVocabulary, "min_weight_leaning",
+                                              _C004.min_weight_leaning)
         return (found.weight >= least and len(found.words) >= least_words
                 and (found.strong or found.weight >= least_leaning))
 
@@ -312,10 +314,16 @@ class ForeignVocabulary(Rule):
     severity = Severity.WARNING
 
     class Options(RuleOptions):
-        min_weight: PositiveNumber | None = None
-        min_words: PositiveNumber | None = None
-        min_weight_leaning: PositiveNumber | None = None
-        family: str | list[str] | None = None
+        min_weight: PositiveNumber = Field(3.0, description=(
+            "the weight of another family's words a passage needs to count as written "
+            "in that family"))
+        min_words: PositiveNumber = Field(2.0, description=(
+            "the distinct words of that family it needs"))
+        min_weight_leaning: PositiveNumber = Field(4.0, description=(
+            "the weight it needs when none of its words is unmistakably that family's"))
+        family: str | list[str] | None = Field(None, description=(
+            "the role's family key or keys (lint/data/role_families.yaml), instead of the "
+            "families its title names"))
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         facts = role_facts(doc, context)
@@ -331,6 +339,10 @@ class ForeignVocabulary(Rule):
                       end_offset=passage.at(len(passage.text) - 1) + 1,
                       data=(("family", family.label), ("words", found.words),
                             ("weight", found.weight)))
+
+
+# Its declared defaults, which the role facts read outside the rule.
+_C004 = ForeignVocabulary.Options()
 
 
 @register
@@ -362,8 +374,11 @@ class RoleDrift(Rule):
     severity = Severity.WARNING
 
     class Options(RuleOptions):
-        share: Share | None = None
-        min_sentences: PositiveInt | None = None
+        share: Share = Field(0.1, description=(
+            "the share of the report's sentences written in another family's words "
+            "that makes drift"))
+        min_sentences: PositiveInt = Field(20, description=(
+            "a report with fewer sentences is not judged"))
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         facts = role_facts(doc, context)
@@ -379,12 +394,12 @@ class RoleDrift(Rule):
                 if found is not None:
                     drifting[found.family] += 1
                     words.setdefault(found.family, Counter()).update(found.words)
-        least = context.number_option(self, "min_sentences", 20.0)
+        least = context.number_option(self, "min_sentences", self.Options().min_sentences)
         if not drifting or total < least:
             return
         family_key, count = drifting.most_common(1)[0]
         share = sum(drifting.values()) / total
-        if share < context.number_option(self, "share", 0.1):
+        if share < context.number_option(self, "share", self.Options().share):
             return
         family = facts.vocabulary.families[family_key]
         top = tuple(word for word, _ in words[family_key].most_common(5))
