@@ -320,6 +320,20 @@ def explain(code: str, output_format: str, color: str) -> None:
 
 
 @main.command()
+def server() -> None:
+    """Run the language server on standard input and output, for editors (docs/editors.md)."""
+    from reportlint.server import INSTALL_HINT, missing_extra
+
+    missing = missing_extra()
+    if missing is not None:
+        raise ToolError(f"the language server needs the lsp extra ({missing} is not "
+                        f"installed): {INSTALL_HINT}")
+    from reportlint.server.app import serve
+
+    serve()
+
+
+@main.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace a reportlint.yaml that is there.")
 def init(folder: Path | None, force: bool) -> None:

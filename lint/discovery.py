@@ -130,9 +130,14 @@ def is_report(path: Path) -> bool:
             head = handle.read(_HEAD_BYTES)
     except OSError:
         return True
+    return looks_like_report(head, path.suffix)
+
+
+def looks_like_report(head: bytes, suffix: str) -> bool:
+    """`is_report` on a file's first bytes (an editor's buffer has no file to read)."""
     if not head.strip() or b"\0" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True  # empty or not text: reported as such, not passed over in silence
-    if path.suffix.lower() in (".yaml", ".yml"):
+    if suffix.lower() in (".yaml", ".yml"):
         return bool(_YAML_META.search(head))
     text = head.lstrip(b"\xef\xbb\xbf")
     if not text.startswith(b"---"):

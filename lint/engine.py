@@ -128,12 +128,19 @@ def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
 def lint_source(raw: bytes, display: str, config: Config) -> list[Finding]:
     """The per-file findings on one report's bytes, shown as the file `display` (whose
     suffix picks the form): standard input, an editor's buffer."""
+    return check_source(raw, display, RuleSet(config))[1]
+
+
+def check_source(raw: bytes, display: str, rules: RuleSet) -> tuple[Document, list[Finding]]:
+    """The document read from `raw` as the file `display`, and its per-file findings,
+    sorted. For callers that check the same kind of text again and again (an editor's
+    buffer) and keep `rules`, or that need the document too (hover, fixes)."""
     from reportlint.readers import form_of, read_text
 
     doc = read_text(Document(Path(display), form_of(Path(display)) or "markdown", ""), raw)
-    findings = lint_document(doc, RuleSet(config))
+    findings = lint_document(doc, rules)
     findings.sort(key=Finding.sort_key)
-    return findings
+    return doc, findings
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config, *,
