@@ -1,5 +1,6 @@
-"""The language server's positions: the linter's 1-based code-point columns as LSP's
-0-based UTF-16 (or UTF-8) code units, and back."""
+"""The language server's parts that need no server: positions (the linter's 1-based
+code-point columns as LSP's 0-based UTF-16 or UTF-8 code units, and back), and the lsp
+extra kept out of `check`."""
 
 from __future__ import annotations
 
@@ -21,3 +22,28 @@ def test_line_edits_replace_only_the_changed_lines_and_keep_crlf() -> None:
     before = "a\r\nb\r\nc\r\n"
     assert line_edits(before, "a\r\nB\r\nc\r\n") == [(1, 2, "B\r\n")]
     assert line_edits("a\nb", "a\nb\nc") == [(1, 2, "b\nc")]
+
+
+def test_check_does_not_import_the_language_server_libraries() -> None:
+    import subprocess
+    import sys
+
+    from conftest import SUPPORT_REPORT
+
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "reportlint", "check",
+                             str(SUPPORT_REPORT)], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert not [line for line in result.stderr.splitlines()
+                if "pygls" in line or "lsprotocol" in line]
+
+
+def test_server_without_the_extra_says_how_to_install_it() -> None:
+    import subprocess
+    import sys
+
+    # None in sys.modules makes the import system (and find_spec) see no such package.
+    script = ("import sys; sys.modules['pygls'] = None; sys.argv = ['reportlint', 'server']; "
+              "from reportlint.cli import main; main()")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "pip install 'reportlint[lsp]'" in result.stderr
