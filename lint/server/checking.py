@@ -98,9 +98,6 @@ class Checked:
     findings: list[Finding]
     rules: RuleSet
 
-    def findings_at(self, line: int) -> list[Finding]:
-        return [f for f in self.findings if f.line <= line <= (f.end_line or f.line)]
-
 
 def check_text(text: str, display: str, rules: RuleSet) -> Checked:
     """The per-file findings on `text` as if it were the file `display` (its suffix
