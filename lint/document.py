@@ -170,6 +170,24 @@ class Document:
     def units_in(self, section: str) -> Iterator[Unit]:
         return (unit for unit in self.units if unit.section == section)
 
+    def heading_at(self, offset: int, most_level: int = 6) -> Heading | None:
+        """The last heading of at most `most_level` that starts at or before `offset`
+        (the outline is in file order): found by bisection, as findings ask it once each."""
+        offsets, headings = self._headings_by_level(most_level)
+        at = bisect.bisect_right(offsets, offset)
+        return headings[at - 1] if at else None
+
+    def _headings_by_level(self, most_level: int) -> tuple[list[int], list[Heading]]:
+        index = self._heading_index
+        if most_level not in index:
+            chosen = [h for h in self.outline if h.level <= most_level]
+            index[most_level] = ([h.offset for h in chosen], chosen)
+        return index[most_level]
+
+    @cached_property
+    def _heading_index(self) -> dict[int, tuple[list[int], list[Heading]]]:
+        return {}
+
     def heading_for(self, key: str) -> Heading | None:
         """The first level-2 heading of a catalog section."""
         return next((h for h in self.outline if h.level == 2 and h.key == key), None)

@@ -185,13 +185,10 @@ def section_name_at(doc: Document, offset: int) -> str | None:
     """The catalog name (or heading as written) of the section holding `offset`."""
     from reportlint.schema import SPECS_BY_KEY
 
-    name = None
-    for heading in doc.outline:
-        if heading.offset > offset:
-            break
-        if heading.level <= 2:
-            name = SPECS_BY_KEY[heading.key].name if heading.key else heading.text
-    return name
+    heading = doc.heading_at(offset, most_level=2)
+    if heading is None:
+        return None
+    return SPECS_BY_KEY[heading.key].name if heading.key else heading.text
 
 
 def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit, *,

@@ -33,7 +33,7 @@ Scope = tuple[tuple[str, str], ...]
 _FOLD = str.maketrans({"–": "-", "—": "-", "−": "-", "‑": "-", "\u00a0": " ", "’": "'",
                        "‘": "'", "“": '"', "”": '"'})
 # Link targets, bare URLs and footnote references hold digits that are no figures.
-_NOT_PROSE = re.compile(r"\]\([^)]*\)|https?://\S+|\[\^[^\]\s]+\]")
+_NOT_PROSE = re.compile(r"\]\([^)\]]*\)|https?://\S+|\[\^[^\]\[\s]+\]")
 _SEPARATOR = re.compile(r";|,\s|\s-\s|\s\|\s|\(|\)|\b(?:while|whereas|but|compared (?:with|to)|"
                         r"versus|vs\.?|unlike|against)\s", re.IGNORECASE)
 _AND = re.compile(r"\s(?:and|or|with)\s", re.IGNORECASE)
@@ -98,6 +98,12 @@ class Fact:
         return f"{text} ({'; '.join(where)})" if where else text
 
 
+# A sentence with more figures than this is a list or a table run together: which
+# figure goes with which cannot be read (sentences of the reports and judgement sets
+# hold at most 2), and reading each against all the others would cost their square.
+MOST_FIGURES = 12
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """A figure said to stand above (+1) or below (-1) the whole market's `statistic`."""
@@ -130,7 +136,7 @@ class FigureReader(ScopeReader):
         folded = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text.translate(_FOLD))
         sentences = [(index, start, end, amounts) for index, (start, end)
                      in enumerate(split_sentences(folded))
-                     if (amounts := self.amounts(folded, start, end))]
+                     if 0 < len(amounts := self.amounts(folded, start, end)) <= MOST_FIGURES]
         if not sentences:
             return reading
         framing = self._framing(context, label_context)

@@ -134,16 +134,23 @@ def repeated_phrases(sequences: Sequence[Tokens], min_count: Callable[[int], int
 
 def _longest_first(found: list[RepeatedPhrase],
                    min_count: Callable[[int], int]) -> list[RepeatedPhrase]:
-    covered: set[tuple[int, int]] = set()
+    # Which words a kept phrase covers, one byte per word of each sequence: looking a
+    # span up is a scan in C, so a text that repeats one word thousands of times (every
+    # length of phrase found at every place) stays fast.
+    covered: dict[int, bytearray] = {}
     kept: list[RepeatedPhrase] = []
     for phrase in sorted(found, key=lambda p: (-len(p.words), -len(p.occurrences), p.words)):
         size = len(phrase.words)
-        outside = [spot for spot in phrase.occurrences
-                   if any((spot[0], spot[1] + k) not in covered for k in range(size))]
+        outside = [(index, start) for index, start in phrase.occurrences
+                   if len(covered.get(index, b"")) < start + size
+                   or covered[index].find(0, start, start + size) >= 0]
         if len(outside) >= min_count(size):
             kept.append(phrase)
-            covered.update((index, start + k) for index, start in phrase.occurrences
-                           for k in range(size))
+            for index, start in phrase.occurrences:
+                marks = covered.setdefault(index, bytearray())
+                if len(marks) < start + size:
+                    marks.extend(bytes(start + size - len(marks)))
+                marks[start:start + size] = b"\x01" * size
     return kept
 
 

@@ -21,7 +21,7 @@ T = TypeVar("T")
 # answers. Lists are copied out, so a caller may change what it gets.
 _MEMO = 1 << 14
 
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\[\s]+)\](?!:)")
 # Linear-time shapes: a label holds no "[" and an emphasis no copy of its own marker, so
 # a scan from one "[" or "*" stops at the next one instead of running to the end of the
 # text (which made "[" * 50_000 or "*a " * 20_000 quadratic).
@@ -37,7 +37,7 @@ _ABBREVIATIONS = frozenset(
 )
 # Only where a run of stops begins, and taken whole (possessive): a long run of dots is
 # then one try, not one per dot.
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++(?:[\"'”’)\]]|\[\^[^\]\s]+\])*(?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++(?:[\"'”’)\]]|\[\^[^\]\[\s]+\])*(?=\s|$)")
 _SENTENCE_START = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9$£€]")
 
 
@@ -175,7 +175,7 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.75) -> str |
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_NOT_PROSE = re.compile(r"\[\^[^\]\s]+\](?!:)|\]\([^)]*\)|<[^>\s]+>")
+_NOT_PROSE = re.compile(r"\[\^[^\]\[\s]+\](?!:)|\]\([^)\]]*\)|<[^<>\s]+>")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Content(StrEnum):
@@ -111,6 +112,8 @@ PROOF_MAP_COLUMNS: tuple[str, ...] = ("Skill / Signal", 'What "good" looks like'
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 
 
+# Headings are compared with every catalog name: the catalog's side repeats for each.
+@lru_cache(maxsize=4096)
 def normalize_heading(text: str) -> str:
     """Case-, quote-, dash- and space-insensitive form of a heading, for comparison."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -118,6 +121,7 @@ def normalize_heading(text: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=4096)
 def split_qualifier(heading: str) -> tuple[str, str | None]:
     """Split "Market Snapshot (2025)" into ("Market Snapshot", "2025") and
     "Industry Lens: Fintech" into ("Industry Lens", "Fintech")."""

@@ -7,7 +7,9 @@ each rule) and can be overridden per rule in config (`rules: {D002: {min_count: 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from pydantic import Field
@@ -259,6 +261,7 @@ class OverusedPhrase(Rule):
                  if u.kind in (Kind.HEADING, Kind.CELL)]
         headings = [f" {normalize(name)} " for name in catalog_names(doc)]
         placed: dict[str, tuple[int, int]] | None = None
+        line_words = cache(lambda i: _line_words(sentences[i].text))
         for phrase in found:
             text = f" {phrase.text} "
             size = len(phrase.words)
@@ -274,7 +277,7 @@ class OverusedPhrase(Rule):
                     continue
             spots = _occurrences(phrase.words, sequences)
             if len({_section(sentences[i].unit) for i, _ in spots}) < min_sections or (
-                    2 * sum(_opens(sentences[i].text, sequences[i], at, about.edge_words)
+                    2 * sum(_opens(line_words(i), sequences[i], at, about.edge_words)
                             for i, at in spots) >= len(spots)):
                 continue
             offsets = [sentences[i].offset() for i, _ in spots]
@@ -290,17 +293,28 @@ def _section(unit: Unit) -> str | None:
     return unit.section or unit.section_heading
 
 
-def _opens(text: str, tokens: Tokens, start: int, function_words: frozenset[str]) -> bool:
+def _opens(lines: tuple[list[int], list[int]], tokens: Tokens, start: int,
+           function_words: frozenset[str]) -> bool:
     """Whether the phrase at word `start` opens its line, after any label and function
-    words ("Here, the candidate should be able to explain …"): a list's frame."""
+    words ("Here, the candidate should be able to explain …"): a list's frame. `lines`
+    is `_line_words` of the sentence."""
+    ends, firsts = lines
+    at = bisect_right(ends, start)  # the first line that ends after word `start`
+    first = firsts[at] if at < len(ends) else (ends[-1] if ends else 0)
+    return all(tokens[k] is None or tokens[k] in function_words for k in range(first, start))
+
+
+def _line_words(text: str) -> tuple[list[int], list[int]]:
+    """Per line of a sentence: the index of the word after its last, and of its first
+    word after any lead-in label (found once per sentence, not once per phrase)."""
+    ends: list[int] = []
+    firsts: list[int] = []
     first = 0
     for line in text.split("\n"):
-        size = len(words(line))
-        if first + size > start:
-            first += len(words(line[:label_end(line)]))
-            break
-        first += size
-    return all(token is None or token in function_words for token in tokens[first:start])
+        firsts.append(first + len(words(line[:label_end(line)])))
+        first += len(words(line))
+        ends.append(first)
+    return ends, firsts
 
 
 @register
@@ -400,15 +414,28 @@ class NearIdenticalSentences(Rule):
             vocab = [frozenset(split_compounds(words(b.text))) for b in bullets]
             keys = [normalize(b.text) for b in bullets]
             offsets = [b.offset() for b in bullets]
-            for i, first in enumerate(bullets):
-                for j in range(i + 1, len(bullets)):
-                    if not (judged[i] or judged[j]) or (offsets[i], offsets[j]) in reported:
-                        continue
-                    if keys[i] != keys[j] and (
-                            restated_label(labels[i], labels[j], vocab[j])
-                            or restated_label(labels[j], labels[i], vocab[i])):
-                        yield self._hit(doc, first.text, bullets[j].text, first.offset(),
-                                        bullets[j].offset())
+            # Only bullets whose labels share a word can restate each other, and copies
+            # of one bullet (D001's) never do: look pairs up by word among the distinct
+            # bullets rather than trying every pair of a long list.
+            first_of: dict[str, int] = {}
+            copies: dict[int, list[int]] = {}
+            for index, key in enumerate(keys):
+                copies.setdefault(first_of.setdefault(key, index), []).append(index)
+            by_word: dict[str, list[int]] = {}
+            for index in copies:
+                for word in labels[index]:
+                    by_word.setdefault(word, []).append(index)
+            restating = {(min(i, j), max(i, j)) for i in copies if judged[i]
+                         for word in labels[i] for j in by_word[word] if j != i}
+            restating = {(i, j) for i, j in restating
+                         if restated_label(labels[i], labels[j], vocab[j])
+                         or restated_label(labels[j], labels[i], vocab[i])}
+            pairs = sorted({(min(a, b), max(a, b)) for i, j in restating
+                            for a in copies[i] for b in copies[j]})
+            for i, j in pairs:
+                if (offsets[i], offsets[j]) not in reported:
+                    yield self._hit(doc, bullets[i].text, bullets[j].text, offsets[i],
+                                    offsets[j])
 
     @staticmethod
     def _hit(doc: Document, earlier: str, later: str, earlier_offset: int,

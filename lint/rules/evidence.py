@@ -32,7 +32,7 @@ _NO_CLAIMS_IN = ("sources", "related")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A reference that ends a lead-in, "Pay by level, 2025[^src]:", which footnote_refs
 # leaves out (it reads "[^id]:" as a definition).
-_LEAD_IN_REF = re.compile(r"\S\[\^[^\]\s]+\]:")
+_LEAD_IN_REF = re.compile(r"\S\[\^[^\]\[\s]+\]:")
 
 
 def _cites(text: str) -> bool:
@@ -546,7 +546,7 @@ def _figures_backed(doc: Document, context: Context) -> dict[str, int]:
     return backed
 
 
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\[\s]+\]")
 
 
 @register

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pydantic import Field
 from reportlint.data import strings
 from reportlint.document import Document, Kind, Unit
-from reportlint.figures import Comparison, Fact, FigureReader, figure_words
+from reportlint.figures import MOST_FIGURES, Comparison, Fact, FigureReader, figure_words
 from reportlint.findings import Category, Hit, Severity
 from reportlint.registry import Context, NonNegative, Rule, RuleOptions, register
 
@@ -22,6 +22,9 @@ from reportlint.registry import Context, NonNegative, Rule, RuleOptions, registe
 _NOT_FIGURES = ("methodology", "sources", "related")
 _SKIPPED = (Kind.HEADING, Kind.FOOTNOTE, Kind.CELL, Kind.QUESTION)
 _DIGIT = re.compile(r"\d")
+# Distinct values of one measure in one scope compared with each new figure: a report
+# has a handful; a data dump with thousands is compared with its first ones only.
+_MOST_VALUES = 64
 
 
 @dataclass(frozen=True)
@@ -221,21 +224,39 @@ class ContradictoryFigures(Rule):
         exact = context.number_option(self, "exact_tolerance", declared.exact_tolerance,
                                       least=0.0)
         facts, comparisons = read_figures(doc, context)
-        by_measure: dict[tuple[str, tuple[tuple[str, str], ...]], list[Placed]] = {}
-        for placed in facts:
-            key = (placed.fact.measure, placed.fact.scope)
-            earlier = by_measure.setdefault(key, [])
-            others = [e for e in earlier if e.sentence != placed.sentence]
-            clashing = [e for e in others
-                        if clash(e.fact, placed.fact, tolerance, points, exact)]
+        # The figures given before, per measure and scope, grouped by value: figures of
+        # one value clash or agree alike, so a report repeating one figure a thousand
+        # times is compared once per value, not once per pair.
+        by_measure: dict[tuple[str, tuple[tuple[str, str], ...]],
+                         dict[tuple[float, float, bool], list[tuple[int, Placed]]]] = {}
+        for order, placed in enumerate(facts):
+            fact = placed.fact
+            values = by_measure.setdefault((fact.measure, fact.scope), {})
+            others = 0
+            clashing: list[tuple[int, Placed]] = []
+            for members in values.values():
+                first = next(((at, e) for at, e in members if e.sentence != placed.sentence),
+                             None)
+                if first is None:
+                    continue
+                others += 1
+                if clash(first[1].fact, fact, tolerance, points, exact):
+                    clashing.append(first)
             # A figure that agrees with one given before repeats a side already reported.
-            if clashing and len(clashing) == len(others):
-                other = clashing[0]
+            if clashing and len(clashing) == others:
+                other = min(clashing, key=lambda pair: pair[0])[1]
                 yield self._hit(doc, placed, other,
-                                f"{placed.fact.described()} is {placed.fact.written} here but "
+                                f"{fact.described()} is {fact.written} here but "
                                 f"{other.fact.written} on line {doc.position(other.offset)[0]}"
                                 ": the two cannot both hold")
-            earlier.append(placed)
+            value = (fact.low, fact.high, fact.exact)
+            members = values.get(value)
+            if members is None and len(values) < _MOST_VALUES:
+                values[value] = members = []
+            # One sentence holds at most MOST_FIGURES figures, so this many members
+            # always include one from another sentence than any figure's.
+            if members is not None and len(members) <= MOST_FIGURES:
+                members.append((order, placed))
         yield from self._comparisons(doc, facts, comparisons, tolerance, points)
 
     def _comparisons(self, doc: Document, facts: list[Placed],

@@ -363,12 +363,8 @@ def _level_at(doc: Document, offset: int) -> int:
     """The level of the heading whose part holds `offset` (for a heading's own text, its
     level: in YAML the outline points at the `heading:` key, just before the text); 1
     before the first heading."""
-    level = 1
-    for heading in doc.outline:
-        if heading.offset > offset:
-            break
-        level = heading.level
-    return level
+    heading = doc.heading_at(offset)
+    return 1 if heading is None else heading.level
 
 
 @register
