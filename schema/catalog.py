@@ -126,9 +126,11 @@ def split_qualifier(heading: str) -> tuple[str, str | None]:
     """Split "Market Snapshot (2025)" into ("Market Snapshot", "2025") and
     "Industry Lens: Fintech" into ("Industry Lens", "Fintech")."""
     text = heading.strip().rstrip(":").strip()
-    match = re.fullmatch(r"(.+?)\s*\(([^()]*)\)", text)
-    if match:
-        return match.group(1).strip(), match.group(2).strip()
+    # "Base (qualifier)": the last "(" when no ")" stands inside it; found by position,
+    # not by a pattern that would backtrack over a long line of spaces.
+    opened = text.rfind("(")
+    if text.endswith(")") and opened > 0 and ")" not in text[opened + 1:-1]:
+        return text[:opened].strip(), text[opened + 1:-1].strip()
     if ":" in text:
         base, _, rest = text.partition(":")
         return base.strip(), rest.strip() or None

@@ -65,7 +65,8 @@ def _header(lines: list[str]) -> tuple[dict[str, Any], int, list[str]]:
         raise PageError("the page is empty")
     meta: dict[str, Any] = {}
     first = 0
-    match = _HEADER.match(content[0][1])
+    # Runs of spaces collapsed: the patterns then read a line in linear time.
+    match = _HEADER.match(" ".join(content[0][1].split()))
     if match:
         if match.group("category"):
             meta["category"] = match.group("category")
@@ -93,7 +94,7 @@ def _header(lines: list[str]) -> tuple[dict[str, Any], int, list[str]]:
 def _infer_subject(meta: dict[str, Any], data: dict[str, Any]) -> None:
     """Role, industry, region and year from the title, checked against the templated
     headings ("Industry Lens: Fintech", "Compensation & Leveling (US)")."""
-    match = _TITLE.match(meta["title"])
+    match = _TITLE.match(" ".join(meta["title"].split()))
     if not match:
         raise PageError(f'cannot read role, industry, region and year from the title '
                         f'"{meta["title"]}" (expected "<Region> <Role> <Industry> Market '
