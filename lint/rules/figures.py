@@ -250,13 +250,13 @@ class ContradictoryFigures(Rule):
                                 f"{other.fact.written} on line {doc.position(other.offset)[0]}"
                                 ": the two cannot both hold")
             value = (fact.low, fact.high, fact.exact)
-            members = values.get(value)
-            if members is None and len(values) < _MOST_VALUES:
-                values[value] = members = []
-            # One sentence holds at most MOST_FIGURES figures, so this many members
+            kept = values.get(value)
+            if kept is None and len(values) < _MOST_VALUES:
+                values[value] = kept = []
+            # One sentence holds at most MOST_FIGURES figures, so this many of a value
             # always include one from another sentence than any figure's.
-            if members is not None and len(members) <= MOST_FIGURES:
-                members.append((order, placed))
+            if kept is not None and len(kept) <= MOST_FIGURES:
+                kept.append((order, placed))
         yield from self._comparisons(doc, facts, comparisons, tolerance, points)
 
     def _comparisons(self, doc: Document, facts: list[Placed],
