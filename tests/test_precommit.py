@@ -101,3 +101,43 @@ def test_scope_splits_per_file_and_cross_report_rules(tmp_path: Path) -> None:
     assert found["per-file"] and not {rule for _, _, rule in found["per-file"]} & corpus_rules
     assert {rule for _, _, rule in found["cross-report"]} <= corpus_rules
     assert found["per-file"] | found["cross-report"] == found["all"]
+
+
+def test_try_repo_fix_and_corpus_hooks(tmp_path: Path) -> None:
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: pre-commit installs hooks from a git repository")
+    source = tmp_path / "reportlint"
+    git("clone", "--quiet", str(ROOT), str(source), cwd=tmp_path)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "report.md").write_text(BAD, encoding="utf-8")
+    git("init", "--quiet", cwd=site)
+    git("add", ".", cwd=site)
+    home = tmp_path / "pre-commit-home"
+
+    # reportlint-fix repairs the heading typo in place; pre-commit fails the commit
+    # because the hook changed a file, and the writer commits the fixed report.
+    fixed = pre_commit("try-repo", str(source), "reportlint-fix", "--files",
+                       "content/report.md", cwd=site, home=home)
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert "files were modified by this hook" in fixed.stdout
+    assert (site / "content" / "report.md").read_text(encoding="utf-8") == CLEAN
+    git("add", ".", cwd=site)
+    again = pre_commit("try-repo", str(source), "reportlint-fix", "--files",
+                       "content/report.md", cwd=site, home=home)
+    assert again.returncode == 0, again.stdout + again.stderr
+
+    # reportlint-corpus compares the whole folder: one report passes, a second one
+    # sharing its passages fails with D004 on both.
+    alone = pre_commit("try-repo", str(source), "reportlint-corpus", "--all-files",
+                       cwd=site, home=home)
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+    # The same text for another region: one file per report, so a shared passage.
+    other = CLEAN.replace("\nregion: US\n", "\nregion: Canada\n", 1).replace(
+        "title: US ", "title: Canada ", 1)
+    (site / "content" / "copy.md").write_text(other, encoding="utf-8")
+    git("add", ".", cwd=site)
+    shared = pre_commit("try-repo", str(source), "reportlint-corpus", "--all-files",
+                        cwd=site, home=home)
+    assert shared.returncode == 1, shared.stdout + shared.stderr
+    assert "content/copy.md:" in shared.stdout and " D004 " in shared.stdout
