@@ -23,6 +23,7 @@ PATTERN_DATA: dict[str, tuple[str, ...] | None] = {
     "placeholders": None,
     "markets": ("slots",),
     "figures": ("level_marks", "percentile_marks", "experience"),
+    "leftovers": ("caption_words", "caption_tags", "page_furniture"),
 }
 MAX_DEPTH = 32  # no data file nests deeper than a few levels; deeper is a mistake
 

@@ -38,6 +38,8 @@ REPORT = CONTENT / "account-executive-saas-us-2025.md"
     ("data:\n  placeholders:\n    placeholders: ['(\\w+\\s?)*$']\n",
      ":3:20: 'data.placeholders.placeholders[0]': pattern \"(\\w+\\s?)*$\" can take time "
      "that grows faster than the text"),
+    ("data:\n  leftovers:\n    page_furniture: ['(']\n",
+     ":3:22: 'data.leftovers.page_furniture[0]': pattern \"(\" does not compile"),
     ("select: [ALL\n", ":2:1: invalid YAML"),
     ("rules:\n  C004: {min_wieght: 2}\n", ":2:10: 'rules.C004.min_wieght': C004 has no "
      "option \"min_wieght\" (did you mean \"min_weight\"?)"),
@@ -120,3 +122,42 @@ def test_the_config_schema_is_checked_in_and_checks_configs() -> None:
     for bad in ({"rules": {"C004": {"min_wieght": 3}}}, {"rules": {"C005": {"share": 2}}},
                 {"data": {"placeholder": {}}}, {"selct": ["S"]}):
         assert list(validator.iter_errors(json.loads(json.dumps(bad)))), bad
+
+
+def _string_lists(value: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return [path]
+    if isinstance(value, dict):
+        return [found for key, item in value.items()
+                for found in _string_lists(item, (*path, str(key)))]
+    return []
+
+
+def test_a_broken_pattern_in_any_data_list_is_refused_or_harmless(tmp_path: Path) -> None:
+    # The long fuzz run found a list (leftovers.page_furniture) that the rules compile
+    # as patterns but the config check did not: every list of strings in every packaged
+    # file, given "(", must be refused at load or leave the check running.
+    import json
+
+    from conftest import CONTENT
+    from reportlint.config import ConfigError, load_config
+    from reportlint.data import load_data, packaged_names
+    from reportlint.engine import RuleSet, lint_document
+    from reportlint.readers import read_document
+
+    doc_path = CONTENT / "production-support-analyst-fintech-us-2025.md"
+    tried = 0
+    for name in sorted(packaged_names()):
+        for path in _string_lists(load_data(name)):
+            data: object = ["(", "x"]
+            for key in reversed(path):
+                data = {key: data}
+            config_path = tmp_path / f"{name}-{'-'.join(path)}.yaml"
+            config_path.write_text(json.dumps({"data": {name: data}}), encoding="utf-8")
+            tried += 1
+            try:
+                config = load_config(config_path)
+            except ConfigError:
+                continue
+            lint_document(read_document(doc_path), RuleSet(config))
+    assert tried > 20
