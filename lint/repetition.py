@@ -121,12 +121,16 @@ def repeated_phrases(sequences: Sequence[Tokens], min_count: Callable[[int], int
                 found.append(RepeatedPhrase(gram, tuple(spots)))
         grown: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
         for gram, spots in frequent.items():
-            for index, start in spots:
+            for spot in spots:
+                index, start = spot
                 tokens = sequences[index]
                 following = start + size
                 word = tokens[following] if following < len(tokens) else None
                 if word is not None:
-                    grown[(*gram, word)].append((index, start))
+                    # The same spot object at every length: a text of one repeated word
+                    # holds a phrase of each length at each place, and a new pair per
+                    # length cost hundreds of MB per MB of text.
+                    grown[(*gram, word)].append(spot)
         level = grown
         size += 1
     return _longest_first(found, min_count)
