@@ -253,3 +253,28 @@ def test_a_first_build_reads_each_report_once(tmp_path: Path, reads: list[str]) 
     twice = {Path(path).name for path in reads if reads.count(path) > 1}
     assert len(reads) > 10 and twice <= {"empty.md", "binary.md"}  # nothing to summarize
     assert cached.passages and cached.passages == collect_facts(folder, Config()).passages
+
+
+def test_page_names_categories_as_the_cli_shows_labels_whole_and_errors_first(
+        tmp_path: Path) -> None:
+    from reportlint.corpus_report import collect_facts
+    from reportlint.findings import Category
+    from reportlint.reportpage import render_page
+
+    root = tmp_path / "a-corpus-folder-with-a-long-name"
+    root.mkdir()
+    long_name = "a-report-whose-file-name-is-much-longer-than-thirty-characters-2025.md"
+    text = (CONTENT / "account-executive-saas-us-2025.md").read_text(encoding="utf-8")
+    # An error (the report cut off) and warnings (a typo'd heading) in one report.
+    (root / long_name).write_text(text.split("## Demand Drivers")[0].replace(
+        "## Market Snapshot", "## Market Snapshoot", 1), encoding="utf-8")
+    html = render_page(collect_facts(root, Config()))
+    chart = html[html.index('id="chart-categories"'):]
+    chart = chart[:chart.index("</svg>")]
+    assert re.findall(r'data-label="([^"]+)"', chart) == [c.value for c in Category]
+    assert "…</text>" not in html and f">{escape(long_name)}</text>" in html
+    section = html[html.index('<section class="report"'):]
+    classes = re.findall(r'<tr><td>\d+</td><td class="(\w+)">', section)
+    order = {"error": 3, "warning": 2, "info": 1}
+    assert len(set(classes)) > 1
+    assert [order[c] for c in classes] == sorted((order[c] for c in classes), reverse=True)

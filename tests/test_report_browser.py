@@ -20,6 +20,7 @@ import pytest
 from conftest import CLEAN_FIXTURES, CONTENT
 from reportlint.config import Config
 from reportlint.corpus_report import collect_facts
+from reportlint.findings import Category
 from reportlint.reportpage import render_page
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -183,6 +184,30 @@ def test_the_page_renders_and_sorts_in_chromium(browser: DevTools, page: Page,
     assert bars and all(width > 0 for width in bars)
     worst = browser.evaluate("document.querySelectorAll('#chart-worst g.bar').length")
     assert worst == min(page.with_findings, 10)
+
+    # The categories are named as the CLI names them, and every chart label shows its
+    # whole text inside its chart (the report names are the longest).
+    names = browser.evaluate("Array.from(document.querySelectorAll('#chart-categories "
+                             "g.bar')).map(g => g.getAttribute('data-label'))")
+    assert names == [category.value for category in Category]
+    labels = browser.evaluate(
+        "Array.from(document.querySelectorAll('svg.chart text.label')).map(t => {"
+        " const box = t.getBoundingClientRect(), chart = t.ownerSVGElement"
+        ".getBoundingClientRect(); const shown = Array.from(t.childNodes)"
+        ".filter(n => n.nodeType === 3).map(n => n.textContent).join('');"
+        " return [t.closest('g').getAttribute('data-label'), shown,"
+        " box.left >= chart.left - 0.5 && box.right <= chart.right + 0.5]; })")
+    assert labels and all(full == shown and inside for full, shown, inside in labels), [
+        label for label in labels if not (label[0] == label[1] and label[2])]
+
+    # Each report's sample of findings is most serious first.
+    ranks = browser.evaluate(
+        "Array.from(document.querySelectorAll('section.report')).map(s => Array.from("
+        "s.querySelectorAll('tbody tr td:nth-child(2)')).map(td => td.className))")
+    order = {"error": 3, "warning": 2, "info": 1}
+    assert any(len(set(block)) > 1 for block in ranks)  # mixed severities are shown
+    for block in ranks:
+        assert [order[c] for c in block] == sorted((order[c] for c in block), reverse=True)
     assert browser.evaluate("document.querySelector('#report-table').offsetHeight") > 100
     rows = "Array.from(document.querySelectorAll('#report-table tbody tr'))"
     assert browser.evaluate(f"{rows}.length") == reports

@@ -8,9 +8,10 @@ from html import escape
 
 ROW = 28
 BAR = 18
-LABEL_WIDTH = 250
+MIN_LABEL_WIDTH = 120
 VALUE_WIDTH = 56
-CHAR_WIDTH = 8.2  # width of a wide 13px sans-serif character (digits), for truncating labels
+BAR_SPAN = 450  # the longest bar
+CHAR_WIDTH = 8.2  # width of a wide 13px sans-serif character (digits): labels never clip
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,14 @@ class Bar:
         return sum(segment.value for segment in self.segments)
 
 
-def bar_chart(bars: Sequence[Bar], title: str, chart_id: str, width: int = 760) -> str:
-    """An SVG chart with one labelled bar per item, scaled to the largest total."""
+def bar_chart(bars: Sequence[Bar], title: str, chart_id: str) -> str:
+    """An SVG chart with one labelled bar per item, scaled to the largest total. The
+    label column is as wide as the longest label, so every label shows in full (the page
+    scales the chart down to fit, rather than cutting a report's name short)."""
     height = ROW * len(bars) + 8
-    span = width - LABEL_WIDTH - VALUE_WIDTH
+    label_width = label_column(bars)
+    span = BAR_SPAN
+    width = label_width + span + VALUE_WIDTH
     largest = max((bar.total for bar in bars), default=0) or 1
     parts = [f'<svg class="chart" id="{escape(chart_id)}" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" role="img" '
@@ -48,10 +53,10 @@ def bar_chart(bars: Sequence[Bar], title: str, chart_id: str, width: int = 760) 
         parts.append(f'<g class="bar" data-label="{escape(bar.label, quote=True)}">')
         if bar.href:
             parts.append(f'<a href="{escape(bar.href, quote=True)}">')
-        parts.append(f'<text class="label" x="{LABEL_WIDTH - 8}" y="{middle:.1f}" '
+        parts.append(f'<text class="label" x="{label_width - 8}" y="{middle:.1f}" '
                      f'text-anchor="end" dominant-baseline="middle">'
-                     f'<title>{escape(bar.label)}</title>{escape(_fit(bar.label))}</text>')
-        x = float(LABEL_WIDTH)
+                     f'<title>{escape(bar.label)}</title>{escape(bar.label)}</text>')
+        x = float(label_width)
         for segment in bar.segments:
             if segment.value <= 0:
                 continue
@@ -70,6 +75,7 @@ def bar_chart(bars: Sequence[Bar], title: str, chart_id: str, width: int = 760) 
     return "".join(parts)
 
 
-def _fit(label: str) -> str:
-    room = int((LABEL_WIDTH - 12) / CHAR_WIDTH)
-    return label if len(label) <= room else label[:room - 1] + "…"
+def label_column(bars: Sequence[Bar]) -> int:
+    """The width that holds the longest label, with room on both sides."""
+    longest = max((len(bar.label) for bar in bars), default=0)
+    return max(MIN_LABEL_WIDTH, int(longest * CHAR_WIDTH) + 16)

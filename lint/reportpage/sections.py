@@ -24,18 +24,19 @@ MESSAGE_CHARS = 240
 PLACES_PER_PASSAGE = 12
 DRIFT_ROWS = 50
 
-CATEGORY_WORDS = {
-    Category.STRUCTURE: ("Layout", "sections missing, empty, out of order or unreadable; "
-                         "a broken table or header"),
-    Category.CONSISTENCY: ("Consistency", "the role, industry, region or year named "
-                           "differently from the report's header, or another job "
-                           "family's vocabulary"),
-    Category.DUPLICATION: ("Repetition", "the same sentence or phrase repeated, or "
-                           "boilerplate shared with other reports"),
-    Category.EVIDENCE: ("Sources", "claims without a citation, citations to missing "
-                        "sources, sources never used or without a link or date"),
-    Category.HYGIENE: ("Leftovers", "placeholders such as TODO, text left from a template, "
-                       "empty lists, stray captions"),
+# What each category holds, in plain words; the category is named as the CLI names it
+# (`reportlint rules`, --statistics, JSON), so a reader can move between them.
+CATEGORY_MEANING = {
+    Category.STRUCTURE: "sections missing, empty, out of order or unreadable; a broken "
+                        "table or header",
+    Category.CONSISTENCY: "the role, industry, region or year named differently from the "
+                          "report's header, or another job family's vocabulary",
+    Category.DUPLICATION: "the same sentence or phrase repeated, or boilerplate shared with "
+                          "other reports",
+    Category.EVIDENCE: "claims without a citation, citations to missing sources, sources "
+                       "never used or without a link or date",
+    Category.HYGIENE: "placeholders such as TODO, text left from a template, empty lists, "
+                      "stray captions",
 }
 CATEGORY_COLOURS = {Category.STRUCTURE: "#4f5bd5", Category.CONSISTENCY: "#8e44ad",
                     Category.DUPLICATION: "#138d75", Category.EVIDENCE: "#c0581d",
@@ -93,12 +94,12 @@ def category_chart(facts: CorpusFacts) -> str:
     findings = [f for r in facts.gate.reports for f in r.findings]
     counts = Counter(f.category for f in findings)
     reports = {c: len({f.path for f in findings if f.category is c}) for c in Category}
-    bars = [Bar(CATEGORY_WORDS[c][0],
+    bars = [Bar(c.value,
                 (Segment(counts[c], CATEGORY_COLOURS[c], "findings"),)) for c in Category]
     legend = "".join(
         f'<li><span class="swatch" style="background:{CATEGORY_COLOURS[c]}"></span>'
-        f'<strong>{escape(CATEGORY_WORDS[c][0])}</strong> ({escape(c.value)}): '
-        f'{escape(CATEGORY_WORDS[c][1])}. {plural(counts[c], "finding")} in '
+        f'<strong>{escape(c.value)}</strong>: '
+        f'{escape(CATEGORY_MEANING[c])}. {plural(counts[c], "finding")} in '
         f'{plural(reports[c], "report")}.</li>' for c in Category)
     return (f'<section id="categories"><h2>What kind of problems</h2>'
             f'<p>Every finding belongs to one of five kinds. The bars count findings of each '
@@ -278,7 +279,9 @@ def findings_by_report(facts: CorpusFacts) -> str:
     for index, report in enumerate(facts.gate.reports):
         if not report.findings:
             continue
-        shown = sample_findings(report.findings, PER_RULE, FINDINGS_PER_REPORT)
+        # Most serious first, as the text says and the CLI's GitHub output orders them.
+        shown = sorted(sample_findings(report.findings, PER_RULE, FINDINGS_PER_REPORT),
+                       key=lambda f: (-f.severity.rank, f.line, f.column, f.rule))
         rows = "".join(_finding_row(f) for f in shown)
         more = len(report.findings) - len(shown)
         tail = (f'<p class="more">{plural(more, "more finding")} not shown: run <code>'
