@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 from reportlint.data import load_data
@@ -61,6 +61,10 @@ def _setting(rule: Rule, context: Context, name: str, *, least: float = 1,
     given = context.option(rule, name, load_data("duplication", context.config).get(name))
     return number(given, packaged, least=least, most=most)
 
+# D001's length floor, which D002 and D003 also read to leave D001's copies to it.
+RepeatedSentenceMinWords = Annotated[PositiveInt | None, Field(description=(
+    "a repeated sentence shorter than this many words (after its lead-in label) is not "
+    "reported"))]
 
 
 class DuplicationOptions(RuleOptions):
@@ -72,6 +76,7 @@ class DuplicationOptions(RuleOptions):
         data = load_data("duplication")
         data = {**data, **data.get("shared", {})}
         return {name: data.get(name) for name in cls.model_fields}
+
 
 @register
 class RepeatedSentence(Rule):
@@ -105,9 +110,7 @@ class RepeatedSentence(Rule):
     severity = Severity.WARNING
 
     class Options(DuplicationOptions):
-        repeated_sentence_min_words: PositiveInt | None = Field(None, description=(
-            "a repeated sentence shorter than this many words (after its lead-in label) is not "
-            "reported"))
+        repeated_sentence_min_words: RepeatedSentenceMinWords = None
         repeated_item_min_words: PositiveInt | None = Field(None, description=(
             "a list item that does not end as a sentence, under this many words, is a topic's name"
             " and may repeat"))
@@ -223,9 +226,7 @@ class OverusedPhrase(Rule):
             "units in which a term must stand alone after a label or in parentheses to count"))
         term_slots: PositiveInt | None = Field(None, description=(
             "units in which a term must fill some slot (frames included) to count"))
-        repeated_sentence_min_words: PositiveInt | None = Field(None, description=(
-            "a repeated sentence shorter than this many words (after its lead-in label) is not "
-            "reported"))
+        repeated_sentence_min_words: RepeatedSentenceMinWords = None
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         stop = load_data("stop_phrases", context.config)
@@ -366,9 +367,7 @@ class NearIdenticalSentences(Rule):
             "each of the two sentences needs at least this many words"))
         near_min_shared: PositiveInt | None = Field(None, description=(
             "the content words two near-identical sentences must share"))
-        repeated_sentence_min_words: PositiveInt | None = Field(None, description=(
-            "a repeated sentence shorter than this many words (after its lead-in label) is not "
-            "reported"))
+        repeated_sentence_min_words: RepeatedSentenceMinWords = None
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:
         threshold = _setting(self, context, "near_ratio", least=0.01, most=1)

@@ -184,8 +184,9 @@ class ContradictoryFigures(Rule):
     (or higher) is reported too. The finding stands at the later figure and names the
     line of the earlier one (also in the finding's data, `related`); a figure that
     agrees with any given before it is not reported again. Bounds ("up to $200k",
-    "$120k+"), bonuses, raises and gaps, and sentences that leave unclear which figure
-    goes with which level are not read. The words are data (`lint/data/figures.yaml`).
+    "$120k+"), bonuses, raises and gaps, sentences that leave unclear which figure
+    goes with which level, and sentences of more than 12 figures (a list or table run
+    together) are not read. The words are data (`lint/data/figures.yaml`).
     Config: `rules: {E010: {tolerance: 0.4, percent_points: 5, exact_tolerance: 0.05}}`.
 
     **Why is this bad?** A reader cannot tell which figure to believe, and either one
