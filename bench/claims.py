@@ -91,10 +91,10 @@ def scaffold(item: Item) -> str:
 def findings(item: Item) -> list[dict[str, object]]:
     """The data of each E001 finding on the item, in its scaffold report."""
     from reportlint.config import Config
-    from reportlint.document import Document
+    from reportlint.document.model import Document
     from reportlint.readers import read_text
-    from reportlint.registry import Context
     from reportlint.rules.evidence import UnbackedClaim
+    from reportlint.rules.registry import Context
 
     doc = read_text(Document(Path(f"{item.where}.md"), "markdown", ""),
                     scaffold(item).encode("utf-8"))

@@ -47,8 +47,8 @@ def hostile_report(shape: str, size: int = SIZE) -> str:
 
 def worker(path: str, codes: list[str]) -> None:
     from reportlint.config import Config
-    from reportlint.engine import RuleSet
     from reportlint.readers import read_document
+    from reportlint.run.engine import RuleSet
 
     rules = RuleSet(Config())
     by_code = {rule.code: rule for rule, _ in rules.for_path(path)}
@@ -68,7 +68,7 @@ def worker(path: str, codes: list[str]) -> None:
 
 def all_codes() -> list[str]:
     from reportlint.config import Config
-    from reportlint.engine import RuleSet
+    from reportlint.run.engine import RuleSet
     rules = RuleSet(Config())
     return [rule.code for rule, _ in rules.for_path(str(REPORT))]
 

@@ -32,8 +32,8 @@ SHAPES = ["TODO ", "*a ", "[", "[^", "word ", "$1 ", "5% ", "Data Analyst ", "- 
 def check_seconds(text: str, runs: int = 1) -> float:
     """The best of `runs` times to read and check `text` with every per-file rule."""
     from reportlint.config import Config
-    from reportlint.engine import RuleSet, lint_document
     from reportlint.readers import read_document
+    from reportlint.run.engine import RuleSet, lint_document
 
     rules = RuleSet(Config())
     best = float("inf")

@@ -16,8 +16,8 @@ from pathlib import Path
 def stage_costs(folder: Path, count: int) -> dict[str, float]:
     """Milliseconds of CPU per report for reading, each rule and each summary."""
     from reportlint.config import Config
-    from reportlint.engine import RuleSet, lint_document, summarize
     from reportlint.readers import read_document
+    from reportlint.run.engine import RuleSet, lint_document, summarize
 
     files = sorted(folder.glob("*.md"))[: count + 1]
     rules = RuleSet(Config())

@@ -26,8 +26,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from reportlint.discovery import CONFIG_NAMES
 from reportlint.findings import Severity
+from reportlint.run.discovery import CONFIG_NAMES
 
 
 class ConfigError(Exception):
@@ -148,18 +148,18 @@ def load_config(path: Path | None) -> Config:
         first = error.errors(include_url=False)[0]
         message = first["msg"]
         if first["type"] == "extra_forbidden":
-            from reportlint.configcheck import suggestion
+            from reportlint.run.configcheck import suggestion
 
             model = PathOverride if len(first["loc"]) > 1 else Config
             known = [name for name in model.model_fields if name != "source"]
             message = (f"unknown key{suggestion(str(first['loc'][-1]), known)}; the keys are: "
                        f"{', '.join(known)}")
         raise located.error(tuple(first["loc"]), message) from None
-    from reportlint.configcheck import check_data, check_selectors
+    from reportlint.run.configcheck import check_data, check_selectors
 
     for issue in (*check_selectors(raw), *check_data(raw.get("data"))):
         raise located.error(issue.path, issue.message)
-    from reportlint.registry import rule_by_code
+    from reportlint.rules.registry import rule_by_code
 
     # rules may be keyed by name ("foreign-vocabulary"); rules read them by code
     config.rules = {getattr(rule_by_code(key), "code", key): value

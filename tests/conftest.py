@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from reportlint import parallel
 from reportlint.config import Config
-from reportlint.document import Document
-from reportlint.engine import lint_paths
+from reportlint.document.model import Document
 from reportlint.findings import Finding
 from reportlint.readers import read_document
+from reportlint.run import parallel
+from reportlint.run.engine import lint_paths
 
 # CI runs the property tests on a fixed sequence of examples, so a run cannot fail by the
 # luck of the draw; locally each run draws afresh (and remembers what failed).

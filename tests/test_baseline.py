@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CLEAN_FIXTURES
-from reportlint.baseline import (
+from reportlint.findings import Finding
+from reportlint.run.baseline import (
     Entry,
     LineTexts,
     compare,
@@ -19,7 +20,6 @@ from reportlint.baseline import (
     load_baseline,
     write_baseline,
 )
-from reportlint.findings import Finding
 
 CLEAN = (CLEAN_FIXTURES / "data-analyst-retail-us-2025.md").read_text(encoding="utf-8")
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import mixed_corpus
-from reportlint.cache import CACHE_FOLDER, Cache, default_root
 from reportlint.cli import main
 from reportlint.config import Config
-from reportlint.engine import RuleSet, lint_paths
 from reportlint.findings import Finding, Severity
+from reportlint.run.cache import CACHE_FOLDER, Cache, default_root
+from reportlint.run.engine import RuleSet, lint_paths
 
 
 def run(folder: Path, config: Config | None = None, **options: object) -> list[Finding]:
@@ -126,7 +126,7 @@ def test_two_runs_sharing_the_cache_agree(tmp_path: Path) -> None:
 
 def test_parsed_data_files_are_kept_between_runs(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlint.cache import remember_parse
+    from reportlint.run.cache import remember_parse
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     parsed: list[str] = []
@@ -148,11 +148,12 @@ def test_packaged_data_through_the_cache_is_what_the_parser_reads(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from importlib import resources
 
-    from reportlint.cache import remember_parse
     from reportlint.readers.yamltree import load_yaml_tree
+    from reportlint.run.cache import remember_parse
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
-    names = [p for p in resources.files("reportlint.data").iterdir() if p.name.endswith(".yaml")]
+    names = [p for p in resources.files("reportlint.language.data").iterdir()
+             if p.name.endswith(".yaml")]
     assert names
     for name in names:
         text = name.read_text(encoding="utf-8")
@@ -163,7 +164,7 @@ def test_packaged_data_through_the_cache_is_what_the_parser_reads(
 
 def test_unchanged_files_keep_their_cross_report_findings(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlint import engine
+    from reportlint.run import engine
 
     folder = mixed_corpus(tmp_path / "reports")
     cold = run(folder)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import CONTENT
 from reportlint.cli import main
 from reportlint.findings import Finding, Fix
-from reportlint.fixes import plan_fixes
+from reportlint.run.fixes import plan_fixes
 
 REPORT = CONTENT / "account-executive-saas-us-2025.md"
 

@@ -111,7 +111,7 @@ def test_the_config_schema_is_checked_in_and_checks_configs() -> None:
 
     import jsonschema
     from conftest import ROOT
-    from reportlint.configdoc import config_json_schema, config_json_schema_text
+    from reportlint.run.configdoc import config_json_schema, config_json_schema_text
 
     assert (ROOT / "schema" / "config.schema.json").read_text() == config_json_schema_text()
     validator = jsonschema.Draft202012Validator(config_json_schema())
@@ -141,9 +141,9 @@ def test_a_broken_pattern_in_any_data_list_is_refused_or_harmless(tmp_path: Path
 
     from conftest import CONTENT
     from reportlint.config import ConfigError, load_config
-    from reportlint.data import load_data, packaged_names
-    from reportlint.engine import RuleSet, lint_document
+    from reportlint.language.data import load_data, packaged_names
     from reportlint.readers import read_document
+    from reportlint.run.engine import RuleSet, lint_document
 
     doc_path = CONTENT / "production-support-analyst-fintech-us-2025.md"
     tried = 0

@@ -12,13 +12,18 @@ from click.testing import CliRunner
 from conftest import CLEAN_FIXTURES, CONTENT
 from reportlint.cli import main
 from reportlint.config import Config
-from reportlint.corpus_report import CorpusFacts, Drift, collect_facts, role_family_drift
+from reportlint.corpus.passages import SharedPassage
 from reportlint.findings import Category, Finding, Severity
-from reportlint.gate import sample_findings
-from reportlint.passages import SharedPassage
-from reportlint.registry import all_rules
-from reportlint.reportpage import render_page
-from reportlint.reportpage.sections import doc_html
+from reportlint.reporters.corpuspage import render_page
+from reportlint.reporters.corpuspage.facts import (
+    CorpusFacts,
+    Drift,
+    collect_facts,
+    role_family_drift,
+)
+from reportlint.reporters.corpuspage.sections import doc_html
+from reportlint.rules.registry import all_rules
+from reportlint.run.gate import sample_findings
 
 SELLER = CONTENT / "account-executive-saas-us-2025.md"
 ANALYST = CLEAN_FIXTURES / "data-analyst-retail-us-2025.md"
@@ -257,9 +262,9 @@ def test_a_first_build_reads_each_report_once(tmp_path: Path, reads: list[str]) 
 
 def test_page_names_categories_as_the_cli_shows_labels_whole_and_errors_first(
         tmp_path: Path) -> None:
-    from reportlint.corpus_report import collect_facts
     from reportlint.findings import Category
-    from reportlint.reportpage import render_page
+    from reportlint.reporters.corpuspage import render_page
+    from reportlint.reporters.corpuspage.facts import collect_facts
 
     root = tmp_path / "a-corpus-folder-with-a-long-name"
     root.mkdir()

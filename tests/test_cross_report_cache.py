@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import mixed_corpus
-from reportlint import shared_findings
 from reportlint.config import Config
-from reportlint.engine import lint_paths
+from reportlint.corpus import shared as shared_findings
 from reportlint.findings import Finding
+from reportlint.run.engine import lint_paths
 
 # Few enough that the reports sharing a template get the "… and N more" finding too.
 CONFIG = Config(rules={"D004": {"max_per_report": 3}})

@@ -17,9 +17,9 @@ from conftest import CLEAN_FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlint.config import Config
-from reportlint.engine import lint_paths
 from reportlint.findings import Finding, Fix
-from reportlint.fixes import FileFix, plan_fixes, write_fixes
+from reportlint.run.engine import lint_paths
+from reportlint.run.fixes import FileFix, plan_fixes, write_fixes
 
 CLEAN_PATHS = sorted(CLEAN_FIXTURES.glob("*.md"))
 CLEAN = (CLEAN_FIXTURES / "data-analyst-retail-us-2025.md").read_text(encoding="utf-8")

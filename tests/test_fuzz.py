@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlint.cli import main
 from reportlint.config import Config, ConfigError, load_config
-from reportlint.data import load_data, packaged_names
-from reportlint.document import Document
-from reportlint.engine import RuleSet, lint_document
+from reportlint.document.model import Document
+from reportlint.language.data import load_data, packaged_names
 from reportlint.readers import read_text
 from reportlint.readers.pagetext import PageError, import_page_text
+from reportlint.run.engine import RuleSet, lint_document
 
 LONG = os.environ.get("REPORTLINT_FUZZ") == "long"
 SCALE = 25 if LONG else 1  # long: 11,000 cases

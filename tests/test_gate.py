@@ -17,10 +17,10 @@ from click.testing import CliRunner
 from conftest import CLEAN_FIXTURES, CONTENT
 from reportlint.cli import main
 from reportlint.config import Config
-from reportlint.discovery import collect_targets
-from reportlint.engine import lint_paths
 from reportlint.findings import Severity
-from reportlint.gate import (
+from reportlint.run.discovery import collect_targets
+from reportlint.run.engine import lint_paths
+from reportlint.run.gate import (
     MANIFEST_VERSION,
     REASONS_PER_REPORT,
     REASONS_PER_RULE,

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CONTENT
-from reportlint.cache import Entry
 from reportlint.cli import main
+from reportlint.run.cache import Entry
 
 REPORT = CONTENT / "account-executive-saas-us-2025.md"
 RUN = [sys.executable, "-m", "reportlint"]

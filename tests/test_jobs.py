@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import mixed_corpus
-from reportlint import parallel
 from reportlint.cli import main
 from reportlint.config import Config
-from reportlint.engine import lint_paths
+from reportlint.run import parallel
+from reportlint.run.engine import lint_paths
 
 
 @pytest.fixture

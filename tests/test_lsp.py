@@ -16,8 +16,8 @@ import pytest_lsp
 from conftest import CONTENT
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
-from reportlint.registry import rule_by_code
-from reportlint.ruledocs import render_explanation
+from reportlint.rules.docs import render_explanation
+from reportlint.rules.registry import rule_by_code
 from reportlint.server.positions import UTF16, LineIndex
 
 AE_REPORT = CONTENT / "account-executive-saas-us-2025.md"

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 from reportlint.cli import main
-from reportlint.configdoc import options_reference
-from reportlint.registry import Rule, all_rules
+from reportlint.rules.registry import Rule, all_rules
+from reportlint.run.configdoc import options_reference
 
 WITH_OPTIONS = [rule for rule in all_rules() if rule.Options.model_fields]
 

@@ -86,7 +86,7 @@ def test_try_repo_passes_a_clean_report_and_fails_a_bad_one(tmp_path: Path) -> N
 
 
 def test_scope_splits_per_file_and_cross_report_rules(tmp_path: Path) -> None:
-    from reportlint.registry import all_rules
+    from reportlint.rules.registry import all_rules
 
     corpus_rules = {rule.code for rule in all_rules() if rule.corpus}
     (tmp_path / "a.md").write_text(BAD, encoding="utf-8")

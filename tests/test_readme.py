@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-from reportlint.ruledocs import render_rules
+from reportlint.rules.docs import render_rules
 
 README = ROOT / "README.md"
 

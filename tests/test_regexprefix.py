@@ -7,8 +7,8 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlint.claims import claim_detector
-from reportlint.regexprefix import SAFE_TEXT, start_prefixes
+from reportlint.language.claims import claim_detector
+from reportlint.language.regexprefix import SAFE_TEXT, start_prefixes
 
 
 @pytest.mark.parametrize(("pattern", "flags", "expected"), [

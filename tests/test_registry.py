@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from reportlint import registry
-from reportlint.document import Document
+from reportlint.document.model import Document
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Rule, all_rules, selector_matches
+from reportlint.rules import registry
+from reportlint.rules.registry import Context, Rule, all_rules, selector_matches
 
 
 def test_codes_are_unique_and_well_formed() -> None:
@@ -99,7 +99,7 @@ def test_rule_options_of_the_wrong_kind_count_as_unset(tmp_path: Path) -> None:
                  "C004": ["min_weight", "min_words", "min_weight_leaning", "family"],
                  "C005": ["share", "min_sentences"],
                  "E007": ["max_age_years"]}.items()}
-    from reportlint.registry import rule_by_code
+    from reportlint.rules.registry import rule_by_code
 
     for code, options in wrong.items():  # what a rule reads, it declares
         declared = rule_by_code(code).Options.model_fields  # type: ignore[union-attr]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlint.repetition import (
+from reportlint.document.text import words
+from reportlint.language.repetition import (
     RepeatedPhrase,
     _longest_first,
     alignment_ratio,
@@ -16,15 +17,14 @@ from reportlint.repetition import (
     shared_words,
     stands_as_heading,
 )
-from reportlint.slots import is_term
-from reportlint.subjects import (
+from reportlint.language.slots import is_term
+from reportlint.language.subjects import (
     defined_terms,
     is_name_list,
     is_occupation,
     mask_names,
     name_forms,
 )
-from reportlint.text import words
 
 _SENTENCES = st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]),
                                max_size=14), min_size=2, max_size=24)

@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 from conftest import CLEAN_FIXTURES, CONTENT
 from reportlint.config import Config
-from reportlint.corpus_report import collect_facts
 from reportlint.findings import Category
-from reportlint.reportpage import render_page
+from reportlint.reporters.corpuspage import render_page
+from reportlint.reporters.corpuspage.facts import collect_facts
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

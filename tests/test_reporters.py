@@ -14,11 +14,11 @@ import jsonschema
 import pytest
 from conftest import CLEAN_FIXTURES, ROOT
 from reportlint.findings import Category, Finding, Severity
-from reportlint.registry import all_rules
 from reportlint.reporters import FORMATS, render
 from reportlint.reporters.github import render_github
 from reportlint.reporters.gitlab import render_gitlab
 from reportlint.reporters.sarif import artifact_uri, sarif_log
+from reportlint.rules.registry import all_rules
 
 SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 CLEAN = (CLEAN_FIXTURES / "data-analyst-retail-us-2025.md").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 from conftest import CLEAN_FIXTURES, codes
 from reportlint.findings import Finding
 from reportlint.readers import read_document
-from reportlint.suppressions import find_directives
+from reportlint.run.suppressions import find_directives
 
 Lint = Callable[..., list[Finding]]
 

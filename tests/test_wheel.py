@@ -39,11 +39,13 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_carries_the_code_data_and_schemas(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    wanted = {f"reportlint/data/{p.name}" for p in (ROOT / "lint" / "data").glob("*.yaml")}
+    data = ROOT / "lint" / "language" / "data"
+    wanted = {f"reportlint/language/data/{p.name}" for p in data.glob("*.yaml")}
     wanted |= {f"reportlint/schema/{p.name}" for p in (ROOT / "schema").glob("*.json")}
-    wanted |= {f"reportlint/reportpage/{p.name}" for p in (ROOT / "lint" / "reportpage").iterdir()
+    page = ROOT / "lint" / "reporters" / "corpuspage"
+    wanted |= {f"reportlint/reporters/corpuspage/{p.name}" for p in page.iterdir()
                if p.suffix in (".html", ".css", ".js")}
-    wanted |= {"reportlint/cli.py", "reportlint/rules/structure/sections.py",
+    wanted |= {"reportlint/cli/__init__.py", "reportlint/rules/structure/sections.py",
                "reportlint/server/app.py"}
     assert wanted <= names, sorted(wanted - names)
     assert f"reportlint-{reportlint.__version__}.dist-info/METADATA" in names

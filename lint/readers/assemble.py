@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from reportlint.document import Document, Problem
+from reportlint.document.model import Document, Problem
 from reportlint.schema import FrontMatter, Report
 
 from .yamltree import Path
@@ -56,8 +56,8 @@ def _unknown_meta_keys(doc: Document, raw_meta: dict[str, Any], offsets: dict[Pa
                        default: int) -> None:
     """A front-matter key the contract does not know: often a typo ("role_alias") that
     would otherwise be dropped without a word, in both forms alike."""
+    from reportlint.document.text import closest
     from reportlint.schema.frontmatter import FRONT_MATTER_KEYS
-    from reportlint.text import closest
 
     for key in raw_meta:
         if key in FRONT_MATTER_KEYS or key == "reportlint":  # the file's own settings

@@ -10,11 +10,20 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from reportlint.document import Document, Heading, Kind, Problem, TableNode, TableRow, TextMap, Unit
+from reportlint.document.model import (
+    Document,
+    Heading,
+    Kind,
+    Problem,
+    TableNode,
+    TableRow,
+    TextMap,
+    Unit,
+)
+from reportlint.document.sources import parse_source
 from reportlint.schema import SectionSpec, match_section, match_subsection
 
 from .assemble import assemble
-from .sources import parse_source
 from .yamltree import Path, YamlProblem, load_yaml_tree
 
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")

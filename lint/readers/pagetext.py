@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from reportlint.document.text import fold
 from reportlint.schema import (
     PROOF_MAP_COLUMNS,
     Report,
@@ -22,7 +23,6 @@ from reportlint.schema import (
     match_subsection,
     split_qualifier,
 )
-from reportlint.text import fold
 
 _HEADER = re.compile(
     r"^(?P<category>.*?)\s*(?P<date>(?:January|February|March|April|May|June|July|August|"

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint.document import Document, Heading, Kind, Problem, TableNode, TableRow, TextMap, Unit
+from reportlint.document.model import (
+    Document,
+    Heading,
+    Kind,
+    Problem,
+    TableNode,
+    TableRow,
+    TextMap,
+    Unit,
+)
+from reportlint.document.sources import parse_source, render_source
 from reportlint.schema import SPECS_BY_KEY, match_subsection
 
 from .assemble import assemble
-from .sources import parse_source, render_source
 from .yamltree import Path, YamlProblem, load_yaml_tree
 
 

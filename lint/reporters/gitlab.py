@@ -14,7 +14,7 @@ _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO
 
 
 def render_gitlab(findings: Sequence[Finding], files: int, colour: bool) -> str:
-    from reportlint.baseline import fingerprints
+    from reportlint.run.baseline import fingerprints
 
     seen: Counter[str] = Counter()
     issues = []

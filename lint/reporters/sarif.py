@@ -19,7 +19,7 @@ from urllib.parse import quote
 from reportlint.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from reportlint.registry import Rule
+    from reportlint.rules.registry import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -32,8 +32,8 @@ def render_sarif(findings: Sequence[Finding], files: int, colour: bool) -> str:
 
 def sarif_log(findings: Sequence[Finding]) -> dict[str, object]:
     from reportlint import __version__
-    from reportlint.baseline import fingerprints
-    from reportlint.registry import all_rules
+    from reportlint.rules.registry import all_rules
+    from reportlint.run.baseline import fingerprints
 
     rules = list(all_rules())
     index = {rule.code: i for i, rule in enumerate(rules)}

@@ -9,13 +9,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from reportlint.document import Document
+from reportlint.document.model import Document
+from reportlint.document.text import PhraseMatcher, normalize
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Rule, register
+from reportlint.language.vocabulary import Markets, markets_for
+from reportlint.rules.registry import Context, Rule, register
 from reportlint.rules.roles import role_facts
 from reportlint.schema import split_qualifier
-from reportlint.text import PhraseMatcher, normalize
-from reportlint.vocabulary import Markets, markets_for
 
 
 @register

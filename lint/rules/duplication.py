@@ -1,7 +1,7 @@
 """Duplication rules: the same sentence twice, a phrase over-used, near-identical
 sentences and bullets in one report, and passages shared across reports.
 
-Thresholds live in `lint/data/duplication.yaml` (measured on the reports we wrote; see
+Thresholds live in `lint/language/data/duplication.yaml` (measured on the reports we wrote; see
 each rule) and can be overridden per rule in config (`rules: {D002: {min_count: ...}}`).
 """
 
@@ -13,21 +13,11 @@ from functools import cache
 from typing import Annotated, Any
 
 from pydantic import Field
-from reportlint.data import load_data
-from reportlint.document import Document, Kind, Unit
+from reportlint.document.model import Document, Kind, Unit
+from reportlint.document.text import Sentence, label_end, normalize, words
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import (
-    Context,
-    CorpusEntry,
-    Count,
-    PositiveInt,
-    Rule,
-    RuleOptions,
-    Share,
-    number,
-    register,
-)
-from reportlint.repetition import (
+from reportlint.language.data import load_data
+from reportlint.language.repetition import (
     MIN_LABEL_WORDS,
     Tokens,
     asks,
@@ -48,9 +38,19 @@ from reportlint.repetition import (
     shared_words,
     split_compounds,
 )
-from reportlint.slots import SlotLimits, fills_slots, is_term, slot_units, template_slots
-from reportlint.subjects import mask_names, phrase_as_written, subjects
-from reportlint.text import Sentence, label_end, normalize, words
+from reportlint.language.slots import SlotLimits, fills_slots, is_term, slot_units, template_slots
+from reportlint.language.subjects import mask_names, phrase_as_written, subjects
+from reportlint.rules.registry import (
+    Context,
+    CorpusEntry,
+    Count,
+    PositiveInt,
+    Rule,
+    RuleOptions,
+    Share,
+    number,
+    register,
+)
 
 
 def _setting(rule: Rule, context: Context, name: str, *, least: float = 1,
@@ -179,7 +179,7 @@ class OverusedPhrase(Rule):
     job title ("registered nurses"); lists of named things ("HTML, CSS, and JavaScript",
     "Python, pandas and scikit-learn"); terms it defines with an acronym ("mean time to
     recovery (MTTR)"); the catalog headings and the stop phrases and terms
-    (`lint/data/stop_phrases.yaml`: "total cost of ownership"); and a
+    (`lint/language/data/stop_phrases.yaml`: "total cost of ownership"); and a
     phrase of two or three words that is one of the report's own headings or table
     cells. A phrase of up to `term_words` (3) content words in at most two words more,
     or of four content words and no function word, is usually a term of the trade
@@ -191,7 +191,7 @@ class OverusedPhrase(Rule):
     only through copies of a sentence D001 reports is left to D001: one cause, one
     finding.
 
-    The default thresholds (`min_count` in `lint/data/duplication.yaml`) come from the
+    The default thresholds (`min_count` in `lint/language/data/duplication.yaml`) come from the
     distribution measured over the reports we wrote (content/ and tests/fixtures/clean/):
     there no phrase of four or more words occurs more than twice, of two or three words
     more than 6 times; so a phrase of 4+ words is over-used at 4 occurrences, of 3
@@ -459,7 +459,7 @@ class SharedPassage(Rule):
     a summary of the {role} job description:") frames what follows and is not compared.
     The report's own role, industry and region are read as slots, so
     a template paragraph refilled with another role still matches. Catalog headings,
-    sources, links and the house boilerplate allow-list (`lint/data/boilerplate.yaml`)
+    sources, links and the house boilerplate allow-list (`lint/language/data/boilerplate.yaml`)
     do not count. Each finding names the other reports (up to three) and their lines.
 
     A report gets at most `max_per_report` findings (10; `rules: {D004:
@@ -511,19 +511,19 @@ class SharedPassage(Rule):
             "findings per report, the most widely shared first (0: no limit)"))
 
     def summarize(self, doc: Document, context: Context) -> object:
-        from reportlint.passages import summarize_passages
+        from reportlint.corpus.passages import summarize_passages
 
         return summarize_passages(doc, context.config)
 
     def check_corpus(self, entries: Sequence[CorpusEntry],
                      context: Context) -> Iterator[tuple[str, Hit]]:
-        from reportlint.shared_findings import shared_passage_hits
+        from reportlint.corpus.shared import shared_passage_hits
 
         yield from shared_passage_hits(entries, context.config)
 
     def recheck_corpus(self, entries: Sequence[CorpusEntry], before: Mapping[str, object],
                        context: Context) -> tuple[set[str], list[tuple[str, Hit]]]:
-        from reportlint.shared_findings import (
+        from reportlint.corpus.shared import (
             affected_reports,
             named_reports,
             shared_passage_hits,

@@ -1,7 +1,7 @@
 """Evidence rules: claims carry citations, citations point at defined sources, and the
 sources are complete, current and listed once.
 
-A claim is what `reportlint.claims` says it is; it is backed when a footnote reference
+A claim is what `reportlint.language.claims` says it is; it is backed when a footnote reference
 (`[^id]`) stands in the sentence or anywhere on its bullet or paragraph. The Sources
 section belongs to this category: an empty one is E004's, not the structure rules'.
 """
@@ -16,12 +16,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import Field
-from reportlint.claims import ClaimDetector, Verdict, claim_detector
-from reportlint.data import data_key, load_data, strings
-from reportlint.document import Document, Kind, TableNode, Unit
+from reportlint.document.model import Document, Kind, TableNode, Unit
+from reportlint.document.text import Sentence, fold, footnote_refs, strip_inline
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Count, Rule, RuleOptions, register
-from reportlint.text import Sentence, fold, footnote_refs, strip_inline
+from reportlint.language.claims import ClaimDetector, Verdict, claim_detector
+from reportlint.language.data import data_key, load_data, strings
+from reportlint.rules.registry import Context, Count, Rule, RuleOptions, register
 
 if TYPE_CHECKING:
     from reportlint.schema import Source
@@ -252,7 +252,7 @@ class UnbackedClaim(Rule):
     names its source ("according to Glassdoor", "(U.S. Bureau of Labor Statistics, May
     2023)") the message asks to turn the name into a footnote instead of finding a
     source. Cues, section purposes and word lists are data
-    (`lint/data/claim_cues.yaml`).
+    (`lint/language/data/claim_cues.yaml`).
 
     **Why is this bad?** A reader cannot tell what is known from what was written to
     fill a slot; an uncited trend reads as fact and gets repeated as one.
@@ -432,7 +432,7 @@ class DanglingSourcePointer(Rule):
     **What it does.** When the report has no source definitions, reports each phrase
     that tells the reader sources exist: "see sources below", "sources listed above",
     "according to our data", "our analysis of postings" (`source_pointers` in
-    `lint/data/evidence.yaml`).
+    `lint/language/data/evidence.yaml`).
 
     **Why is this bad?** A promise of evidence that is not kept is worse than none: it
     borrows credibility the page does not have.
@@ -557,7 +557,7 @@ class StaleSource(Rule):
     `max_age_years` (default 5; config `rules: {E007: {max_age_years: 3}}`) before the
     report's year, naming its kind (salary data, job-posting data, employment
     statistics, survey...) from words in its title, publisher and date (`source_kinds` in
-    `lint/data/evidence.yaml`). Laws, regulations, standards, books and guides stay the
+    `lint/language/data/evidence.yaml`). Laws, regulations, standards, books and guides stay the
     reference for years and are left alone. A finding is info, and a warning when a
     sentence cites the source after a figure (a pay figure, a percentage, a count):
     that figure is as old as its source.
@@ -676,7 +676,7 @@ class CompensationWithoutFigures(Rule):
     """A Compensation & Leveling section with no pay figure and no source for pay.
 
     **What it does.** Reports the section (at its heading) when none of its text gives
-    an amount of money or a pay range (`pay_figures` in `lint/data/evidence.yaml`) and
+    an amount of money or a pay range (`pay_figures` in `lint/language/data/evidence.yaml`) and
     none of it cites a source where the reader could find one. Info by default: some
     publishers choose not to publish pay. A figure that is given but not cited is
     E001's (with the figure as its cue), not reported again here.

@@ -1,7 +1,7 @@
 """Evidence rule about the report's own figures: one measure, two values that cannot
 both hold.
 
-The facts (measure, scope, value) are read by `reportlint.figures`; this module only
+The facts (measure, scope, value) are read by `reportlint.language.figures`; this module only
 decides which pairs of them contradict each other.
 """
 
@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import Field
-from reportlint.data import strings
-from reportlint.document import Document, Kind, Unit
-from reportlint.figures import MOST_FIGURES, Comparison, Fact, FigureReader, figure_words
+from reportlint.document.model import Document, Kind, Unit
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, NonNegative, Rule, RuleOptions, register
+from reportlint.language.data import strings
+from reportlint.language.figures import MOST_FIGURES, Comparison, Fact, FigureReader, figure_words
+from reportlint.rules.registry import Context, NonNegative, Rule, RuleOptions, register
 
 # Sections whose figures are not claims about the market: sample sizes, citations, links.
 _NOT_FIGURES = ("methodology", "sources", "related")
@@ -39,9 +39,9 @@ class Placed:
 
 
 def _reader(doc: Document, context: Context) -> FigureReader | None:
-    from reportlint.jobtitles import RoleNames, TitleFinder, title_words_for
-    from reportlint.text import tokens
-    from reportlint.vocabulary import markets_for, vocabulary_for
+    from reportlint.document.text import tokens
+    from reportlint.language.jobtitles import RoleNames, TitleFinder, title_words_for
+    from reportlint.language.vocabulary import markets_for, vocabulary_for
 
     meta = doc.meta
     if meta is None:
@@ -186,7 +186,7 @@ class ContradictoryFigures(Rule):
     agrees with any given before it is not reported again. Bounds ("up to $200k",
     "$120k+"), bonuses, raises and gaps, sentences that leave unclear which figure
     goes with which level, and sentences of more than 12 figures (a list or table run
-    together) are not read. The words are data (`lint/data/figures.yaml`).
+    together) are not read. The words are data (`lint/language/data/figures.yaml`).
     Config: `rules: {E010: {tolerance: 0.4, percent_points: 5, exact_tolerance: 0.05}}`.
 
     **Why is this bad?** A reader cannot tell which figure to believe, and either one

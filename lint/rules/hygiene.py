@@ -9,14 +9,21 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from pydantic import Field
-from reportlint.data import load_data
-from reportlint.document import Document, Kind, Unit
+from reportlint.document.model import Document, Kind, Unit
+from reportlint.document.text import closest, fold, footnote_refs, normalize, words
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Count, Rule, RuleOptions, number, register
+from reportlint.language.data import load_data
+from reportlint.language.slots import (
+    Slot,
+    SlotLimits,
+    fills_slots,
+    is_term,
+    slot_units,
+    template_slots,
+)
+from reportlint.language.subjects import subjects
+from reportlint.rules.registry import Context, Count, Rule, RuleOptions, number, register
 from reportlint.schema import CATALOG
-from reportlint.slots import Slot, SlotLimits, fills_slots, is_term, slot_units, template_slots
-from reportlint.subjects import subjects
-from reportlint.text import closest, fold, footnote_refs, normalize, words
 
 _PROSE = (Kind.PARAGRAPH, Kind.BULLET)
 _LINES = (Kind.PARAGRAPH, Kind.BULLET, Kind.HEADING, Kind.QUESTION)
@@ -55,9 +62,10 @@ class Placeholder(Rule):
     **What it does.** Finds TODO, TBD, FIXME, XXX, "lorem ipsum", template slots such as
     `{{ role }}`, `{year}`, `[ROLE]`, `<COMPANY>` or `[insert email address]`, "insert …
     here", and promises of text never written ("(details to be added)") anywhere in the
-    report: headings, text, tables, sources and front matter (`lint/data/placeholders.yaml`).
-    Draft markers in lower case ("keep a to-do list"), named as things ("TODO comments
-    in merged code") or in `code` are prose. Bracketed slots under a
+    report: headings, text, tables, sources and front matter
+    (`lint/language/data/placeholders.yaml`). Draft markers in lower case ("keep a
+    to-do list"), named as things ("TODO comments in merged code") or in `code` are
+    prose. Bracketed slots under a
     heading that offers the reader a template to copy ("Job description template") are
     left alone: they are there for the reader to fill in.
 
@@ -142,8 +150,8 @@ class SlotFiller(Rule):
     What a report is about is left alone, however often it names it: its own role
     (plural, hyphenated or not: "front-end developers" in a Frontend Developer report),
     aliases, industry and region; any job title ("Job title: Backend Engineer",
-    "registered nurses"; the title heads are in `lint/data/job_titles.yaml` and
-    `occupation_heads` in `lint/data/stop_phrases.yaml`); and lists of named things
+    "registered nurses"; the title heads are in `lint/language/data/job_titles.yaml` and
+    `occupation_heads` in `lint/language/data/stop_phrases.yaml`); and lists of named things
     ("HTML, CSS, and JavaScript"). A short phrase of up to `term_words` (3) content
     words in at most five, or of four content words and no function word, is usually a
     term the report is about
@@ -151,7 +159,7 @@ class SlotFiller(Rule):
     after a label or in parentheses in at least `term_label_slots` (2) units and in some
     slot in at least `term_slots` (3):
     "Reality check: long cycles.", "Constraints (long cycles)", "Plan around long cycles.".
-    Options live under `slot_filler` in `lint/data/leftovers.yaml`.
+    Options live under `slot_filler` in `lint/language/data/leftovers.yaml`.
 
     **Why is this bad?** A generator that fills "Watch out for: …", "Biggest blocker:
     …" and "Budget around …" with the same phrase produces lines that say nothing, and
@@ -256,7 +264,7 @@ class LeftoverCaption(Rule):
     **What it does.** Reports a `cover_caption` in the front matter, or a line in the
     text, that consists of the title (or words of it) and caption words such as
     "report cover", "cover image" or "featured image" (`caption_words` in
-    `lint/data/leftovers.yaml`), and a paragraph that starts with a caption tag such as
+    `lint/language/data/leftovers.yaml`), and a paragraph that starts with a caption tag such as
     "[Featured Image]" or "Photo by … on Unsplash" (`caption_tags`). A caption in the
     front matter that describes the picture is left alone, and so is prose about images.
 
@@ -312,7 +320,7 @@ class StrayTitleLine(Rule):
     nearly like a section heading of the contract, standing as text; and a paragraph,
     bullet, heading or FAQ question that is nothing but page furniture: "Was this page
     helpful?", "Share this article", "Back to top", "Content has loaded"
-    (`page_furniture` in `lint/data/leftovers.yaml`). The same words inside a sentence
+    (`page_furniture` in `lint/language/data/leftovers.yaml`). The same words inside a sentence
     are prose.
 
     **Why is this bad?** A page template's title fragment or box heading, left as body

@@ -9,20 +9,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pydantic import Field
-from reportlint.document import Document, Kind, Unit
+from reportlint.document.model import Document, Kind, Unit
+from reportlint.document.text import PhraseMatch, split_sentences, tokens
 from reportlint.findings import Category, Fix, Hit, Severity
-from reportlint.jobtitles import RoleMention, RoleNames, TitleFinder, Word, title_words_for
-from reportlint.registry import (
-    Context,
-    PositiveInt,
-    PositiveNumber,
-    Rule,
-    RuleOptions,
-    Share,
-    register,
-)
-from reportlint.text import PhraseMatch, split_sentences, tokens
-from reportlint.vocabulary import (
+from reportlint.language.jobtitles import RoleMention, RoleNames, TitleFinder, Word, title_words_for
+from reportlint.language.vocabulary import (
     Counted,
     Foreign,
     Reading,
@@ -31,6 +22,15 @@ from reportlint.vocabulary import (
     Vocabulary,
     reading,
     vocabulary_for,
+)
+from reportlint.rules.registry import (
+    Context,
+    PositiveInt,
+    PositiveNumber,
+    Rule,
+    RuleOptions,
+    Share,
+    register,
 )
 
 _SCORED = frozenset({Kind.PARAGRAPH, Kind.BULLET, Kind.QUESTION})
@@ -322,7 +322,7 @@ class ForeignVocabulary(Rule):
         min_weight_leaning: PositiveNumber = Field(4.0, description=(
             "the weight it needs when none of its words is unmistakably that family's"))
         family: str | list[str] | None = Field(None, description=(
-            "the role's family key or keys (lint/data/role_families.yaml), instead of the "
+            "the role's family key or keys (lint/language/data/role_families.yaml), instead of the "
             "families its title names"))
 
     def check(self, doc: Document, context: Context) -> Iterator[Hit]:

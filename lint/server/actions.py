@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
-from reportlint.engine import check_source
 from reportlint.findings import Finding
+from reportlint.run.engine import check_source
 from reportlint.server import convert
 from reportlint.server.checking import Checked
 from reportlint.server.edits import fix_all, fix_edit, suppression_edit

@@ -22,8 +22,8 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 from reportlint import __version__
-from reportlint.discovery import _HEAD_BYTES, looks_like_report, matches
 from reportlint.readers import REPORT_SUFFIXES
+from reportlint.run.discovery import _HEAD_BYTES, looks_like_report, matches
 from reportlint.server import convert
 from reportlint.server.checking import Checked, Configs, check_text, is_config_file
 from reportlint.server.positions import LineIndex

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlint.config import Config, ConfigError, find_config, load_config
-from reportlint.discovery import CONFIG_NAMES
-from reportlint.document import Document, Kind
-from reportlint.engine import RuleSet, check_source, with_options
+from reportlint.document.model import Document, Kind
 from reportlint.findings import Finding
+from reportlint.run.discovery import CONFIG_NAMES
+from reportlint.run.engine import RuleSet, check_source, with_options
 
 # "path:line:column: message" or "path: message", as load_config words a ConfigError.
 _CONFIG_PLACE = re.compile(r":(\d+):(\d+): ")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lsprotocol import types
+from reportlint.document.text import FOOTNOTE_REF
 from reportlint.findings import Finding, Severity
 from reportlint.server.checking import Checked, ConfigProblem, source_of
 from reportlint.server.edits import Span
 from reportlint.server.positions import LineIndex, LspPosition, line_edits
-from reportlint.text import FOOTNOTE_REF
 
 SOURCE = "reportlint"
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -86,8 +86,8 @@ def workspace_edit(uri: str, edits: Sequence[types.TextEdit]) -> types.Workspace
 def hover_text(checked: Checked, index: LineIndex, place: LspPosition) -> str | None:
     """What to show at `place`: the explanation of each rule with a finding there, and
     for a citation marker `[^id]`, the source it points to (or that there is none)."""
-    from reportlint.registry import rule_by_code
-    from reportlint.ruledocs import render_explanation
+    from reportlint.rules.docs import render_explanation
+    from reportlint.rules.registry import rule_by_code
 
     parts: list[str] = []
     shown: set[str] = set()

@@ -1,6 +1,6 @@
 """The edits behind the code actions, as plain (start, end, new text) spans of the
 buffer's LF text: one finding's fix, every safe fix in the file, and a suppression
-comment for one finding. Fixes are planned by `reportlint.fixes`, as `--fix` plans them;
+comment for one finding. Fixes are planned by `reportlint.run.fixes`, as `--fix` plans them;
 nothing here applies a fix its own way.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlint.findings import Finding
-from reportlint.fixes import fix_text
+from reportlint.run.fixes import fix_text
 from reportlint.server.checking import Checked
 from reportlint.server.positions import normalize_newlines
 

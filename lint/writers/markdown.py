@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint.readers.sources import render_source
+from reportlint.document.sources import render_source
 from reportlint.schema import CATALOG, Block, Report
 
 

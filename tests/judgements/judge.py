@@ -26,10 +26,10 @@ from typing import Any
 
 import yaml
 from reportlint.config import Config
-from reportlint.document import Document
-from reportlint.engine import RuleSet, lint_document, lint_paths
+from reportlint.document.model import Document
 from reportlint.findings import Category, Finding
 from reportlint.readers import read_text
+from reportlint.run.engine import RuleSet, lint_document, lint_paths
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"

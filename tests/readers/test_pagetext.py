@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from reportlint.cli import main
+from reportlint.document.text import fold
 from reportlint.readers import read_document
 from reportlint.readers.pagetext import PageError, import_page_text
 from reportlint.schema import CATALOG
-from reportlint.text import fold
 
 
 def test_header_lines_become_front_matter(example_page: Path) -> None:

@@ -9,8 +9,8 @@ import pytest
 from conftest import FIXTURES, clean_reports
 from hypothesis import given
 from hypothesis import strategies as st
+from reportlint.document.sources import parse_source, render_source
 from reportlint.readers import read_document
-from reportlint.readers.sources import parse_source, render_source
 from reportlint.schema import Report, Source
 from reportlint.writers import render
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import CONTENT, FIXTURES, SUPPORT_REPORT, clean_reports, lint
 from reportlint.cli import main
-from reportlint.document import Document, Kind, Unit
+from reportlint.document.model import Document, Kind, Unit
 from reportlint.findings import Finding
 from reportlint.readers import read_document
 from reportlint.writers import render
@@ -53,7 +53,7 @@ def test_every_rule_family_leaves_the_clean_reports_alone() -> None:
 
 def test_the_clean_reports_cover_twelve_role_families() -> None:
     from reportlint.config import Config
-    from reportlint.registry import Context
+    from reportlint.rules.registry import Context
     from reportlint.rules.roles import role_facts
 
     families = set()
@@ -68,7 +68,7 @@ def test_the_judgement_cases_cover_every_role_family() -> None:
     """Every family in role_families.yaml is the role's family in some C004 case file, so
     each family's words are judged both ways."""
     import yaml
-    from reportlint.vocabulary import vocabulary_for
+    from reportlint.language.vocabulary import vocabulary_for
 
     vocabulary = vocabulary_for(None, None)
     covered: set[str] = set()
@@ -425,14 +425,14 @@ def as_role(text: str, old: str, new: str) -> str:
     ("Production Support Analyst", {"customer_support"}),
 ])
 def test_the_whole_title_decides_the_role_s_families(role: str, families: set[str]) -> None:
-    from reportlint.vocabulary import vocabulary_for
+    from reportlint.language.vocabulary import vocabulary_for
 
     found = vocabulary_for(None, "SaaS").families_of([role])
     assert found is not None and found.keys == families
 
 
 def test_the_head_of_a_compound_title_comes_first() -> None:
-    from reportlint.vocabulary import vocabulary_for
+    from reportlint.language.vocabulary import vocabulary_for
 
     found = vocabulary_for(None, "SaaS").families_of(["Marketing Data Analyst"])
     assert found is not None and found.primary.key == "data"
@@ -572,7 +572,7 @@ def test_the_report_s_own_market_and_ordinary_mentions_are_fine(lint_text: Lint)
 
 
 def test_codes_are_documented_with_an_example() -> None:
-    from reportlint.registry import all_rules
+    from reportlint.rules.registry import all_rules
 
     rules = [rule for rule in all_rules() if rule.category.value == "consistency"]
     assert [rule.code for rule in rules] == [f"C00{n}" for n in range(1, 9)]

@@ -12,9 +12,9 @@ import yaml
 from click.testing import CliRunner
 from conftest import CLEAN_FIXTURES, FIXTURES, ROOT, clean_reports, lint
 from reportlint.cli import main
+from reportlint.corpus.passages import SharedPassage, find_shared_passages
+from reportlint.document.text import label_end, normalize, words
 from reportlint.findings import Finding
-from reportlint.passages import SharedPassage, find_shared_passages
-from reportlint.text import label_end, normalize, words
 
 BASE = (CLEAN_FIXTURES / "backend-engineer-fintech-uk-2025.md").read_text(encoding="utf-8")
 SHARED = FIXTURES / "duplication"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SUPPORT_REPORT, clean_reports, lint
-from reportlint.claims import claim_detector
+from reportlint.document.text import footnote_refs
 from reportlint.findings import Finding, Severity
+from reportlint.language.claims import claim_detector
 from reportlint.readers import read_document
-from reportlint.text import footnote_refs
 
 GOOD = SUPPORT_REPORT.read_text(encoding="utf-8")
 EVIDENCE = FIXTURES / "evidence"
@@ -424,7 +424,7 @@ def _e001_seconds(text: str, read_text: Callable[..., object]) -> float:
     import time
 
     from reportlint.config import Config
-    from reportlint.engine import RuleSet
+    from reportlint.run.engine import RuleSet
 
     rules = RuleSet(Config())
     rule = next(r for r, _ in rules.for_path("report.md") if r.code == "E001")

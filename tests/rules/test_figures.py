@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import clean_reports, lint
 from reportlint.config import Config
-from reportlint.figures import FigureReader, figure_words
 from reportlint.findings import Finding
-from reportlint.registry import rule_by_code
-from reportlint.vocabulary import markets_for
+from reportlint.language.figures import FigureReader, figure_words
+from reportlint.language.vocabulary import markets_for
+from reportlint.rules.registry import rule_by_code
 
 Lint = Callable[..., list[Finding]]
 REALPAGES = Path(__file__).resolve().parents[3] / "shared" / "realpages"

@@ -7,14 +7,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportlint.document import Document
+from reportlint.document.model import Document
+from reportlint.document.text import fold
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Rule, register
+from reportlint.rules.registry import Context, Rule, register
 from reportlint.schema import (
     PROOF_MAP_COLUMNS,
     has_text,
 )
-from reportlint.text import fold
 
 _RUN_TOGETHER = re.compile(r"(?<=[a-z0-9)”\"'])(?=[A-Z])")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from reportlint.document import Document
+from reportlint.document.model import Document
 from reportlint.findings import Category, Hit, Severity
-from reportlint.registry import Context, Rule, register
+from reportlint.rules.registry import Context, Rule, register
 
 
 class _ProblemRule(Rule):

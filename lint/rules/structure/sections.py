@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportlint.document import Document, Heading, Kind
+from reportlint.document.model import Document, Heading, Kind
+from reportlint.document.text import fold
 from reportlint.findings import Category, Fix, Hit, Severity
-from reportlint.registry import Context, Rule, register
+from reportlint.rules.registry import Context, Rule, register
 from reportlint.schema import (
     CATALOG,
     SPECS_BY_KEY,
@@ -17,7 +18,6 @@ from reportlint.schema import (
     normalize_heading,
     split_qualifier,
 )
-from reportlint.text import fold
 
 
 def _heading_for(spec: SectionSpec, doc: Document) -> str:
