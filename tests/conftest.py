@@ -13,7 +13,7 @@ from reportlint.document.model import Document
 from reportlint.findings import Finding
 from reportlint.readers import read_document
 from reportlint.run import parallel
-from reportlint.run.engine import lint_paths
+from reportlint.run.pipeline import lint_paths
 
 # CI runs the property tests on a fixed sequence of examples, so a run cannot fail by the
 # luck of the draw; locally each run draws afresh (and remembers what failed).

@@ -14,7 +14,8 @@ from reportlint.cli import main
 from reportlint.config import Config
 from reportlint.findings import Finding, Severity
 from reportlint.run.cache import CACHE_FOLDER, Cache, default_root
-from reportlint.run.engine import RuleSet, lint_paths
+from reportlint.run.engine import RuleSet
+from reportlint.run.pipeline import lint_paths
 
 
 def run(folder: Path, config: Config | None = None, **options: object) -> list[Finding]:
@@ -126,7 +127,7 @@ def test_two_runs_sharing_the_cache_agree(tmp_path: Path) -> None:
 
 def test_parsed_data_files_are_kept_between_runs(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlint.run.cache import remember_parse
+    from reportlint.language.data.parsed import remember_parse
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     parsed: list[str] = []
@@ -148,8 +149,8 @@ def test_packaged_data_through_the_cache_is_what_the_parser_reads(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from importlib import resources
 
+    from reportlint.language.data.parsed import remember_parse
     from reportlint.readers.yamltree import load_yaml_tree
-    from reportlint.run.cache import remember_parse
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     names = [p for p in resources.files("reportlint.language.data").iterdir()
@@ -164,18 +165,19 @@ def test_packaged_data_through_the_cache_is_what_the_parser_reads(
 
 def test_unchanged_files_keep_their_cross_report_findings(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlint.run import engine
+    from reportlint.run import crossreport
 
     folder = mixed_corpus(tmp_path / "reports")
     cold = run(folder)
     compared: list[int] = []
-    original = engine.lint_corpus
+    original = crossreport.lint_corpus
 
-    def counting(summaries: list[tuple[str, dict[str, object]]], rules: RuleSet) -> object:
+    def counting(summaries: list[tuple[str, dict[str, object]]], rules: RuleSet,
+                 previous: object = None) -> object:
         compared.append(len(summaries))
-        return original(summaries, rules)
+        return original(summaries, rules, previous)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(engine, "lint_corpus", counting)
+    monkeypatch.setattr(crossreport, "lint_corpus", counting)
     assert run(folder) == cold and compared == []
     last_year = folder / "last-year-of-first.md"
     last_year.write_text(last_year.read_text(encoding="utf-8").replace("2024", "2023"),

@@ -78,7 +78,8 @@ def test_a_good_config_with_data_still_runs(tmp_path: Path) -> None:
 def test_init_writes_a_config_that_loads_as_the_defaults(tmp_path: Path) -> None:
     from click.testing import CliRunner
     from reportlint.cli import main
-    from reportlint.config import Config, load_config
+    from reportlint.config import Config
+    from reportlint.run.configfile import load_config
 
     runner = CliRunner()
     assert runner.invoke(main, ["init", str(tmp_path)]).exit_code == 0
@@ -140,9 +141,10 @@ def test_a_broken_pattern_in_any_data_list_is_refused_or_harmless(tmp_path: Path
     import json
 
     from conftest import CONTENT
-    from reportlint.config import ConfigError, load_config
+    from reportlint.config import ConfigError
     from reportlint.language.data import load_data, packaged_names
     from reportlint.readers import read_document
+    from reportlint.run.configfile import load_config
     from reportlint.run.engine import RuleSet, lint_document
 
     doc_path = CONTENT / "production-support-analyst-fintech-us-2025.md"

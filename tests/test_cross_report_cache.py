@@ -13,7 +13,7 @@ from conftest import mixed_corpus
 from reportlint.config import Config
 from reportlint.corpus import shared as shared_findings
 from reportlint.findings import Finding
-from reportlint.run.engine import lint_paths
+from reportlint.run.pipeline import lint_paths
 
 # Few enough that the reports sharing a template get the "… and N more" finding too.
 CONFIG = Config(rules={"D004": {"max_per_report": 3}})

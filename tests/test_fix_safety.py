@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, FIXTURES
 from reportlint.config import Config
-from reportlint.run.engine import lint_paths
 from reportlint.run.fixes import plan_fixes, write_fixes
+from reportlint.run.pipeline import lint_paths
 
 REPORTS = sorted([*CONTENT.glob("*.md"), *CONTENT.glob("*.yaml"), *FIXTURES.rglob("*.md"),
                   *FIXTURES.rglob("*.yaml")])

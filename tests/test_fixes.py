@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlint.config import Config
 from reportlint.findings import Finding, Fix
-from reportlint.run.engine import lint_paths
 from reportlint.run.fixes import FileFix, plan_fixes, write_fixes
+from reportlint.run.pipeline import lint_paths
 
 CLEAN_PATHS = sorted(CLEAN_FIXTURES.glob("*.md"))
 CLEAN = (CLEAN_FIXTURES / "data-analyst-retail-us-2025.md").read_text(encoding="utf-8")

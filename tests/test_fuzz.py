@@ -21,11 +21,12 @@ from conftest import clean_reports
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlint.cli import main
-from reportlint.config import Config, ConfigError, load_config
+from reportlint.config import Config, ConfigError
 from reportlint.document.model import Document
 from reportlint.language.data import load_data, packaged_names
 from reportlint.readers import read_text
 from reportlint.readers.pagetext import PageError, import_page_text
+from reportlint.run.configfile import load_config
 from reportlint.run.engine import RuleSet, lint_document
 
 LONG = os.environ.get("REPORTLINT_FUZZ") == "long"

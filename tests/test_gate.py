@@ -19,7 +19,6 @@ from reportlint.cli import main
 from reportlint.config import Config
 from reportlint.findings import Severity
 from reportlint.run.discovery import collect_targets
-from reportlint.run.engine import lint_paths
 from reportlint.run.gate import (
     MANIFEST_VERSION,
     REASONS_PER_REPORT,
@@ -27,6 +26,7 @@ from reportlint.run.gate import (
     GateError,
     run_gate,
 )
+from reportlint.run.pipeline import lint_paths
 
 SELLER = CONTENT / "account-executive-saas-us-2025.md"
 ANALYST = CLEAN_FIXTURES / "data-analyst-retail-us-2025.md"

@@ -11,7 +11,7 @@ from conftest import mixed_corpus
 from reportlint.cli import main
 from reportlint.config import Config
 from reportlint.run import parallel
-from reportlint.run.engine import lint_paths
+from reportlint.run.pipeline import lint_paths
 
 
 @pytest.fixture

@@ -44,7 +44,8 @@ def main() -> None:
 
 
 def _config(explicit: Path | None, paths: tuple[str, ...]) -> Config:
-    from reportlint.config import ConfigError, find_config, load_config
+    from reportlint.config import ConfigError
+    from reportlint.run.configfile import find_config, load_config
 
     try:
         found = explicit or find_config(Path(paths[0]) if paths else Path.cwd())
@@ -126,7 +127,8 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           jobs: int | None, no_cache: bool, scope: str) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them; '-' reads standard input)."""
     from reportlint.findings import Severity
-    from reportlint.run.engine import exit_status, lint_paths, with_options
+    from reportlint.run.engine import exit_status, with_options
+    from reportlint.run.pipeline import lint_paths
 
     from_stdin = paths == ("-",)
     if "-" in paths and not from_stdin:
@@ -542,7 +544,8 @@ def report(content_dir: Path, output: Path, title: str | None, fail_on: str | No
     """Write one self-contained HTML page on the state of the reports under CONTENT_DIR."""
     from reportlint.cli.progress import ProgressBar
     from reportlint.findings import Severity
-    from reportlint.reporters.corpuspage.facts import ReportError, build_corpus_page
+    from reportlint.reporters.corpuspage import build_corpus_page
+    from reportlint.reporters.corpuspage.facts import ReportError
 
     config = _config(config_path, (str(content_dir),))
     _refuse_writing_over_inputs([output], (str(content_dir),), config)
@@ -594,7 +597,8 @@ def clean(paths: tuple[str, ...], config_path: Path | None) -> None:
 def duplicates(paths: tuple[str, ...], top: int, output_format: str,
                config_path: Path | None, jobs: int | None) -> None:
     """The passages most widely shared across the reports under PATHS, and where."""
-    from reportlint.corpus.passages import find_shared_passages, render_shared_passages
+    from reportlint.reporters.passages import render_shared_passages
+    from reportlint.run.duplicates import find_shared_passages
 
     found = find_shared_passages(paths, _config(config_path, paths), top, jobs=jobs)
     click.echo(render_shared_passages(found, output_format), nl=False)

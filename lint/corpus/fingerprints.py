@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -50,25 +50,6 @@ class PassagePrints:
         all is about 60 MB more)."""
         return (memoryview(self.passages).cast("Q"), memoryview(self.prints).cast("Q"),
                 memoryview(self.ends).cast("I"), memoryview(self.sentences).cast("Q"))
-
-
-def settings(config: Config | None) -> dict[str, Any]:
-    """D004's options: the packaged `shared` values of duplication.yaml, overridden by the
-    config's. A value that is not a number in its range counts as unset (see
-    `registry.number`)."""
-    from reportlint.language.data import load_data
-    from reportlint.rules.registry import number
-
-    packaged = dict(load_data("duplication")["shared"])
-    merged = load_data("duplication", config).get("shared") if config is not None else None
-    given = {**(merged if isinstance(merged, dict) else {}),
-             **((config.rules.get("D004") or {}) if config is not None else {})}
-    return {key: number(given.get(key), default, least=_LEAST.get(key, 1),
-                        most=1 if key == "containment" else None)
-            for key, default in packaged.items()}
-
-
-_LEAST = {"containment": 0.01, "max_per_report": 0}  # the others count: at least one
 
 
 def _hash(text: str, kind: bytes) -> int:
@@ -123,12 +104,14 @@ def boilerplate_keys(config: Config | None) -> frozenset[str]:
     return frozenset(keys)
 
 
-def summarize_passages(doc: Document, config: Config | None = None) -> PassagePrints:
-    """The compact summary of one report's prose for the cross-report check."""
-    from reportlint.document.model import Kind
+def summarize_passages(doc: Document, options: Mapping[str, Any],
+                       config: Config | None = None) -> PassagePrints:
+    """The compact summary of one report's prose for the cross-report check. `options`:
+    D004's settings (`shingle_words`, `sample_modulus`, `min_sentence_words`,
+    `min_passage_words`); `config` extends the boilerplate allow-list."""
+    from reportlint.document.units import Kind
     from reportlint.language.repetition import NOT_PROSE, body, leads_in
 
-    options = settings(config)
     size, modulus = int(options["shingle_words"]), int(options["sample_modulus"])
     min_sentence, min_passage = int(options["min_sentence_words"]), int(
         options["min_passage_words"])

@@ -10,28 +10,27 @@ least `containment` of its shingles (containment, not Jaccard: a boilerplate par
 is a small part of a long report). Each shingle's posting list is read at most `CAP`
 entries deep, so the work grows linearly with the corpus, never with its square.
 
-`find_shared_passages(paths, config, top)` is the corpus view behind `reportlint
-duplicates` and the HTML corpus report.
+`shared_passages(prints, containment, top)` is the corpus view behind `reportlint
+duplicates` and the HTML corpus report (`run.duplicates` gathers the prints).
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlint.corpus.fingerprints import SENTENCE, PassagePrints, settings, summarize_passages
+from reportlint.corpus.fingerprints import SENTENCE, PassagePrints, summarize_passages
 from reportlint.document.text import strip_inline
 
 if TYPE_CHECKING:
-    from reportlint.config import Config
-    from reportlint.run.discovery import Target
+    pass
 
-__all__ = ["PassageIndex", "PassagePrints", "SharedPassage", "find_shared_passages",
-           "hash_values", "render_shared_passages", "summarize_passages"]
+__all__ = ["PassageIndex", "PassagePrints", "SharedPassage", "hash_values", "shared_passages",
+           "summarize_passages"]
 
 CAP = 64  # posting entries read per shingle when looking for near copies
 
@@ -188,46 +187,15 @@ class PassageIndex:
         return count, False, found
 
 
-def find_shared_passages(paths: Iterable[str | Path], config: Config | None = None,
-                         top: int | None = 20, *, jobs: int | None = 1,
-                         cache_root: Path | None = None) -> list[SharedPassage]:
-    """The passages most widely shared across the reports under `paths`, most reports
-    first (then longest), at most `top` of them (None: all).
-
-    Exact copies (slots aside) and near copies (at least `containment` of the shingles
-    of one held by another) are grouped into one `SharedPassage`; a sentence is listed
-    on its own only when the paragraph around it is not shared. Unreadable files are
-    skipped. Files are read in `jobs` processes (None: one per core), through the cache
-    in `cache_root` if given, as `engine.lint_paths` reads them. Stable for callers such
-    as the HTML corpus report.
-    """
-    from reportlint.config import Config
-    from reportlint.rules.duplication import SharedPassage as SharedPassageRule
-    from reportlint.run.discovery import collect_targets
-    from reportlint.run.engine import RuleSet
-    from reportlint.run.parallel import check_targets, default_jobs
-
-    config = config or Config()
-    only = config.model_copy(update={"select": [SharedPassageRule.code], "ignore": [],
-                                     "per_path": []})
-    rules = RuleSet(only, [SharedPassageRule])
-    targets = collect_targets(paths, config.exclude, config.include)
-    cache = None
-    known: dict[str, PassagePrints] = {}
-    if cache_root is not None:
-        from reportlint.run.cache import Cache
-
-        cache = Cache(cache_root, only, rules.rules)
-        known = _checked_summaries(targets, config, cache_root)
-    rest = [target for target in targets if target.display not in known]
-    checked = check_targets(rest, rules, summarize=True, jobs=jobs or default_jobs(),
-                            cache=cache)
-    for target, file in zip(rest, checked, strict=True):
-        summary = (file.summaries or {}).get(SharedPassageRule.code)
-        if isinstance(summary, PassagePrints):
-            known[target.display] = summary
-    index = PassageIndex((t.display, known[t.display]) for t in targets if t.display in known)
-    groups = _group_copies(index, float(settings(config)["containment"]))
+def shared_passages(known: Iterable[tuple[str, PassagePrints]], containment: float,
+                    top: int | None = 20) -> list[SharedPassage]:
+    """The passages most widely shared among these reports' prints, most reports first
+    (then longest), at most `top` of them (None: all). Exact copies (slots aside) and
+    near copies (at least `containment` of the shingles of one held by another) are
+    grouped into one `SharedPassage`; a sentence is listed on its own only when the
+    paragraph around it is not shared."""
+    index = PassageIndex(known)
+    groups = _group_copies(index, containment)
     ranked = sorted(groups.values(), key=lambda g: (-_count(index, g[0]), -g[2],
                                                      min(g[0])))
     found = []
@@ -236,26 +204,6 @@ def find_shared_passages(paths: Iterable[str | Path], config: Config | None = No
                          for n, ref in members})
         found.append(SharedPassage(_text_at(*places[0]), _count(index, members),
                                    tuple(places), exact))
-    return found
-
-
-def _checked_summaries(targets: Sequence[Target], config: Config,
-                       cache_root: Path) -> dict[str, PassagePrints]:
-    """The D004 summaries a full `check` with `config` left in the cache (the gate's run
-    before the corpus page), by display path: those files need not be read again. Only
-    read: a D004-only result is never stored where a full check's belongs."""
-    from reportlint.rules.duplication import SharedPassage as SharedPassageRule
-    from reportlint.rules.registry import all_rules
-    from reportlint.run.cache import Cache, read_for_cache
-
-    cache = Cache(cache_root, config, all_rules())
-    found = {}
-    for target in targets:
-        content = read_for_cache(target.path, config.max_file_size)
-        entry = cache.load(cache.key(target.display, content)) if content is not None else None
-        summary = (entry.summaries or {}).get(SharedPassageRule.code) if entry else None
-        if isinstance(summary, PassagePrints):
-            found[target.display] = summary
     return found
 
 
@@ -330,23 +278,3 @@ def _text_at(path: str, line: int) -> str:
             text = unit.text if doc.position(unit.offset())[0] == line else sentence.text
             return " ".join(strip_inline(text).split())
     return ""
-
-
-def render_shared_passages(found: Sequence[SharedPassage], output_format: str = "text") -> str:
-    """`reportlint duplicates` output: text for people, or JSON ({"passages": [...]})."""
-    if output_format == "json":
-        import json
-
-        return json.dumps({"passages": [
-            {"text": p.text, "reports": p.reports, "exact": p.exact,
-             "places": [{"path": path, "line": line} for path, line in p.places]}
-            for p in found]}, indent=2, ensure_ascii=False) + "\n"
-    if not found:
-        return "No passage is shared between reports.\n"
-    lines = []
-    for passage in found:
-        kind = "exact" if passage.exact else "near"
-        text = passage.text if len(passage.text) <= 160 else passage.text[:159] + "…"
-        lines.append(f"{passage.reports} reports ({kind}): {text}")
-        lines.extend(f"    {path}:{line}" for path, line in passage.places)
-    return "\n".join(lines) + "\n"

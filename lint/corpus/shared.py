@@ -15,25 +15,23 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from reportlint.corpus.fingerprints import SENTENCE, PassagePrints, settings
+from reportlint.corpus.fingerprints import SENTENCE, PassagePrints
 from reportlint.corpus.passages import PassageIndex, hash_values
 from reportlint.findings import Hit
 
 if TYPE_CHECKING:
-    from reportlint.config import Config
+    from reportlint.corpus.entry import CorpusEntry
     from reportlint.findings import Finding
-    from reportlint.rules.registry import CorpusEntry
 
 __all__ = ["affected_reports", "named_reports", "per_report_limit", "shared_passage_hits"]
 
 
-def shared_passage_hits(entries: Sequence[CorpusEntry], config: Config | None = None,
+def shared_passage_hits(entries: Sequence[CorpusEntry], options: Mapping[str, Any],
                         only: Collection[str] | None = None) -> Iterator[tuple[str, Hit]]:
     """(path, Hit) for the passages and sentences each report shares with others: at most
     `max_per_report` of them per report (the most widely shared first, then in file
     order) and one more that counts the rest. `only`: just these reports' hits (the index
     still holds every report; see `reportlint.passage_changes`)."""
-    options = settings(config)
     containment, limit = float(options["containment"]), int(options["max_names"])
     cap = per_report_limit(options)
     focus = None
@@ -50,8 +48,8 @@ def shared_passage_hits(entries: Sequence[CorpusEntry], config: Config | None = 
                 yield report.path, hit
 
 
-def per_report_limit(options: dict[str, Any]) -> int | None:
-    """`max_per_report` from `settings` (a whole number of at least 0), None for 0: no
+def per_report_limit(options: Mapping[str, Any]) -> int | None:
+    """`max_per_report` from D004's settings (a whole number of at least 0), None for 0: no
     limit."""
     cap = int(options["max_per_report"])
     return cap if cap > 0 else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from reportlint.document.model import Unit
+from reportlint.document.units import Unit
 
 T = TypeVar("T")
 # Rules ask for the words, tokens and normal form of the same sentences again and again

@@ -495,7 +495,7 @@ class _CueStarts:
 
 def _cue_starts(cues: list[tuple[str, re.Pattern[str]]]) -> _CueStarts:
     from reportlint.language import regexprefix
-    from reportlint.run.cache import remember_parse
+    from reportlint.language.data.parsed import remember_parse
 
     # Reading the patterns again costs ~7 ms a process: kept between runs, by pattern.
     key = "\n".join(f"{pattern.flags} {pattern.pattern}" for _, pattern in cues)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from reportlint.document.model import Kind
 from reportlint.document.text import label_end, normalize, strip_inline, words
+from reportlint.document.units import Kind
 
 if TYPE_CHECKING:
     from reportlint.document.model import Document

@@ -28,119 +28,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlint.document.text import tokens
+from reportlint.language.roleforms import (
+    NameForm,
+    RoleMention,
+    gap_kind,
+    in_style,
+    name_form,
+    one_slip,
+    plural_suffix,
+    with_suffix,
+)
 
 if TYPE_CHECKING:
-    from reportlint.language.jobtitles import TitleWords
+    from reportlint.language.titlewords import TitleWords
 
 Word = tuple[str, int, int]  # as `text.tokens` gives them: word, start, end
 
-_HYPHENS = frozenset("-‐‑")
 _LINK_LABEL = re.compile(r"\[([^\]\n]*)\]\(")
 _INITIALISM = re.compile(r"([A-Z]{2,6})(s?)")
-
-
-@dataclass(frozen=True)
-class RoleMention:
-    """The report's own role (or an alias) named in a unit's text. `how` says how it is
-    written wrongly, empty when it is fine; `replacement` is the safe fix, None when
-    there is none."""
-
-    start: int
-    end: int
-    written: str
-    canonical: str
-    replacement: str | None = None
-    how: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Form:
-    """One name of the role (the role or an alias), split for matching."""
-
-    name: str
-    words: tuple[str, ...]
-    folded: tuple[str, ...]
-    gaps: tuple[str, ...]  # " " or "-" between the words
-    special: tuple[bool, ...]  # words whose capitals belong to the name: UX, DevOps
-    initials: str
-
-    @property
-    def compact(self) -> str:
-        return "".join(self.folded)
-
-
-def _gap_kind(gap: str) -> str | None:
-    """" " for white space, "-" for one hyphen, None for anything that breaks a name."""
-    if gap and not gap.strip():
-        return " "
-    if len(gap) == 1 and gap in _HYPHENS:
-        return "-"
-    return None
-
-
-def _special(word: str) -> bool:
-    return any(c.isupper() for c in word[1:])
-
-
-def _form(name: str) -> _Form | None:
-    parts = tokens(name)
-    if not parts:
-        return None
-    words = tuple(w for w, _, _ in parts)
-    gaps = tuple(_gap_kind(name[parts[k][2]:parts[k + 1][1]]) or " "
-                 for k in range(len(parts) - 1))
-    initials = "".join(w if w.isupper() else w[0].upper() for w in words if w[0].isupper())
-    return _Form(name, words, tuple(w.casefold() for w in words), gaps,
-                 tuple(_special(w) for w in words), initials)
-
-
-def _plural_suffix(written: str, canonical: str) -> str | None:
-    """The plural ending `written` (case-folded) adds to `canonical` (case-folded): "",
-    "s", "es", "ies" (for a final y), or None when it is not the word or its plural."""
-    if written == canonical:
-        return ""
-    for suffix in ("s", "es"):
-        if written == canonical + suffix:
-            return suffix
-    if canonical.endswith("y") and written == canonical[:-1] + "ies":
-        return "ies"
-    return None
-
-
-def _with_suffix(canonical: str, written: str, suffix: str) -> str:
-    """`canonical` with the plural ending of `written`, in the case it is written."""
-    if suffix == "ies":
-        return canonical[:-1] + written[-3:]
-    return canonical + (written[len(written) - len(suffix):] if suffix else "")
-
-
-def _in_style(canonical: str, written: str) -> str:
-    """`canonical` in the case `written` is in: lower, capitals, capitalised or as the
-    name has it."""
-    if len(written) > 1 and written.isupper():
-        return canonical.upper()
-    if written.islower() and not _special(canonical):
-        return canonical.lower()
-    if written[:1].isupper() and not _special(canonical):
-        return canonical[:1].upper() + canonical[1:]
-    return canonical
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """One letter dropped, added, changed or two swapped: a typing slip."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[k:] == long_[k + 1:]
 
 
 class RoleNames:
@@ -149,7 +57,7 @@ class RoleNames:
     def __init__(self, names: Iterable[str], words: TitleWords) -> None:
         self.words = words
         unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
-        forms = [form for form in map(_form, unique) if form is not None]
+        forms = [form for form in map(name_form, unique) if form is not None]
         self.forms = sorted(forms, key=lambda form: -len(form.words))
         self.keys = [" ".join(form.folded) for form in self.forms]
         self.role = forms[0] if forms else None
@@ -178,7 +86,7 @@ class RoleNames:
                 not {"of", "for", "to", "and"} & set(role.folded):
             return True
         return any(w not in heads and w not in self.words.real_words and len(w) >= 5
-                   and any(_one_slip(w, head) for head in heads) for w in role.folded)
+                   and any(one_slip(w, head) for head in heads) for w in role.folded)
 
     # --- finding --------------------------------------------------------------------
 
@@ -235,7 +143,7 @@ class RoleNames:
     def _gaps(self, text: str, words: Sequence[Word], at: int, size: int) -> list[str] | None:
         gaps = []
         for k in range(at, at + size - 1):
-            kind = _gap_kind(text[words[k][2]:words[k + 1][1]])
+            kind = gap_kind(text[words[k][2]:words[k + 1][1]])
             if kind is None:
                 return None
             gaps.append(kind)
@@ -247,7 +155,7 @@ class RoleNames:
         Analyst Data Dictionary"), not the role written as a title."""
         end = at + size
         if end < len(words) and words[end][0][:1].isupper() and \
-                _gap_kind(text[words[end - 1][2]:words[end][1]]) is not None:
+                gap_kind(text[words[end - 1][2]:words[end][1]]) is not None:
             return True
         if at == 0 or not words[at - 1][0][:1].isupper():
             return False
@@ -255,26 +163,26 @@ class RoleNames:
         if before in self.words.seniority or before in self.words.role_use_before:
             return False
         opening = text[words[at - 2][2]:words[at - 1][1]] if at >= 2 else "\n"
-        return _gap_kind(text[words[at - 1][2]:words[at][1]]) is not None and \
+        return gap_kind(text[words[at - 1][2]:words[at][1]]) is not None and \
             not any(c in opening for c in ".!?:;\n*(\"“")
 
-    def _mention(self, text: str, words: Sequence[Word], at: int, size: int, form: _Form,
+    def _mention(self, text: str, words: Sequence[Word], at: int, size: int, form: NameForm,
                  replacement: str | None = None, how: tuple[str, ...] = ()) -> RoleMention:
         start, end = words[at][1], words[at + size - 1][2]
         return RoleMention(start, end, text[start:end], form.name, replacement, how)
 
     def _compact_at(self, text: str, words: Sequence[Word], folded: Sequence[str], at: int,
-                    form: _Form) -> tuple[RoleMention, int] | None:
+                    form: NameForm) -> tuple[RoleMention, int] | None:
         """The name written with its letters in order: in any case, closed, spaced or
         hyphenated, singular or plural."""
         if len(form.words) == 1 and not words[at][0].startswith(form.words[0]):
             return None  # a one-word alias ("PM") only as written: "3 pm" is a time
         joined = ""
         for end in range(at, len(words)):
-            if end > at and _gap_kind(text[words[end - 1][2]:words[end][1]]) is None:
+            if end > at and gap_kind(text[words[end - 1][2]:words[end][1]]) is None:
                 return None
             joined += folded[end]
-            suffix = _plural_suffix(joined, form.compact)
+            suffix = plural_suffix(joined, form.compact)
             if suffix is not None:
                 size = end - at + 1
                 return self._judged(text, words, at, size, form, suffix), size
@@ -282,7 +190,7 @@ class RoleNames:
                 return None
         return None
 
-    def _judged(self, text: str, words: Sequence[Word], at: int, size: int, form: _Form,
+    def _judged(self, text: str, words: Sequence[Word], at: int, size: int, form: NameForm,
                 suffix: str) -> RoleMention:
         written = [w for w, _, _ in words[at:at + size]]
         gaps = self._gaps(text, words, at, size) or []
@@ -293,7 +201,7 @@ class RoleNames:
         if not (same_words and tuple(gaps) == form.gaps):
             if len(form.words) > 1 and all(w[:1].isupper() for w in written) and \
                     not self._in_title_run(text, words, at, size):
-                fixed = _with_suffix(form.name, written[-1], suffix)
+                fixed = with_suffix(form.name, written[-1], suffix)
                 return self._mention(text, words, at, size, form, fixed, ("hyphenation",))
             return self._mention(text, words, at, size, form)  # "full-stack developer"
         fixed_words, wrong = self._cased(written, form, suffix)
@@ -307,7 +215,7 @@ class RoleNames:
         return self._mention(text, words, at, size, form, fixed, ("case",))
 
     @staticmethod
-    def _cased(written: list[str], form: _Form, suffix: str) -> tuple[list[str], bool]:
+    def _cased(written: list[str], form: NameForm, suffix: str) -> tuple[list[str], bool]:
         """The written words with wrong capitals put right, and whether any were wrong.
         Right: the name's own capitals kept in words like UX and DevOps, and the other
         words either as in the name or in lower case, any capitalised ones first
@@ -336,7 +244,7 @@ class RoleNames:
         return fixed, wrong
 
     def _slip_at(self, text: str, words: Sequence[Word], folded: Sequence[str], at: int,
-                 form: _Form) -> tuple[RoleMention, int] | None:
+                 form: NameForm) -> tuple[RoleMention, int] | None:
         """The name with one word mistyped ("data enginer") or cut short ("Prod Support
         Analyst"), the other words as in the name."""
         size = len(form.words)
@@ -350,7 +258,7 @@ class RoleNames:
         for k in range(size):
             word, canonical = folded[at + k], form.folded[k]
             written = words[at + k][0]
-            suffix = _plural_suffix(word, canonical) if k == size - 1 else \
+            suffix = plural_suffix(word, canonical) if k == size - 1 else \
                 ("" if word == canonical else None)
             if suffix is not None:
                 fixed.append(written)
@@ -362,10 +270,10 @@ class RoleNames:
                 if not all(w[:1].isupper() for w, _, _ in words[at:at + size]):
                     return None  # "sales ops manager", "backend dev work": shop talk
                 how.append("abbreviation")
-                fixed.append(_in_style(form.words[k], written))
+                fixed.append(in_style(form.words[k], written))
             elif word not in self.words.real_words and self._mistyped(base, canonical):
                 how.append("spelling")
-                fixed.append(_in_style(form.words[k], written) + tail)
+                fixed.append(in_style(form.words[k], written) + tail)
             else:
                 return None
         if not how or how.count("spelling") > 1:
@@ -385,10 +293,10 @@ class RoleNames:
             return False  # "manger", "designed": words of their own
         if word.endswith(("ed", "ing", "ly")) and not canonical.endswith(("ed", "ing", "ly")):
             return False
-        return _one_slip(word, canonical)
+        return one_slip(word, canonical)
 
     def _order_at(self, text: str, words: Sequence[Word], folded: Sequence[str], at: int,
-                  form: _Form) -> tuple[RoleMention, int] | None:
+                  form: NameForm) -> tuple[RoleMention, int] | None:
         """The name's words in another order, written as a title ("Specialist Payroll")."""
         size = len(form.words)
         if size < 2 or at + size > len(words) or self._gaps(text, words, at, size) is None:
@@ -406,7 +314,7 @@ class RoleNames:
         return None
 
     def _other_title_at(self, text: str, words: Sequence[Word], folded: Sequence[str],
-                        at: int, form: _Form) -> tuple[RoleMention, int] | None:
+                        at: int, form: NameForm) -> tuple[RoleMention, int] | None:
         """The role's field with a generic head, as a title: "Data Science Specialist" for a
         Data Scientist."""
         size = len(form.words) + 1
@@ -488,7 +396,7 @@ class RoleNames:
         return False
 
     def _same_head(self, head: str, own: str) -> bool:
-        if _plural_suffix(head, own) is not None:
+        if plural_suffix(head, own) is not None:
             return True
         for group in self.words.synonym_heads:
             if own in group and (head in group or head.removesuffix("s") in group):

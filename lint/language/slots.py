@@ -11,12 +11,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportlint.document.model import Kind
 from reportlint.document.text import normalize
+from reportlint.document.units import Kind
 from reportlint.language.repetition import NOT_PROSE
 
 if TYPE_CHECKING:
-    from reportlint.document.model import Document, Unit
+    from reportlint.document.model import Document
+    from reportlint.document.units import Unit
 
 
 _SEPARATOR = re.compile(r":\s+|\s+[—–-]\s+")

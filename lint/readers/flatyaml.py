@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .yamltree import Path, YamlTree
+from reportlint.readers.yamldoc import Path, YamlTree
 
 _LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):( +)(\S.*?) *")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -35,8 +34,6 @@ _NOT_IN_LIST = frozenset(",[]{}")
 def read_flat_mapping(text: str, base_offset: int = 0) -> YamlTree | None:
     """The mapping `text` holds, with ruamel's offsets, or None when `text` is not
     plain `key: value` lines this reader is sure of."""
-    from .yamltree import YamlTree
-
     tree = YamlTree({})
     data: dict[str, Any] = tree.data
     offset = 0

@@ -10,17 +10,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from reportlint.document.model import (
-    Document,
-    Heading,
-    Kind,
-    Problem,
-    TableNode,
-    TableRow,
-    TextMap,
-    Unit,
-)
+from reportlint.document.model import Document, Heading, Problem, TableNode, TableRow
 from reportlint.document.sources import parse_source
+from reportlint.document.units import Kind, TextMap, Unit
 from reportlint.schema import SectionSpec, match_section, match_subsection
 
 from .assemble import assemble

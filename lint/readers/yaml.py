@@ -8,17 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlint.document.model import (
-    Document,
-    Heading,
-    Kind,
-    Problem,
-    TableNode,
-    TableRow,
-    TextMap,
-    Unit,
-)
+from reportlint.document.model import Document, Heading, Problem, TableNode, TableRow
 from reportlint.document.sources import parse_source, render_source
+from reportlint.document.units import Kind, TextMap, Unit
 from reportlint.schema import SPECS_BY_KEY, match_subsection
 
 from .assemble import assemble

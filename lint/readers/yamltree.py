@@ -8,39 +8,16 @@ reported instead of silently overwritten, and refuses anchors and aliases, so th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-Path = tuple[str | int, ...]
+from reportlint.readers.flatyaml import read_flat_mapping
+from reportlint.readers.yamldoc import Path, YamlProblem, YamlTree
 
-
-class YamlProblem(Exception):
-    """The text is not YAML a report can be read from; `offset` points at the spot."""
-
-    def __init__(self, message: str, offset: int | None, line: int | None = None,
-                 column: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
-        self.line = line
-        self.column = column
-
-
-@dataclass
-class YamlTree:
-    """Loaded data with `offsets[path]` for each key (mappings) or item (sequences),
-    and `value_offsets[path]` where the value itself starts."""
-
-    data: Any
-    offsets: dict[Path, int] = field(default_factory=dict)
-    value_offsets: dict[Path, int] = field(default_factory=dict)
-    duplicates: list[tuple[Path, int]] = field(default_factory=list)
+__all__ = ["Path", "YamlProblem", "YamlTree", "compose_yaml_tree", "load_yaml_tree"]
 
 
 def load_yaml_tree(text: str, *, base_offset: int = 0) -> YamlTree:
     """Parse one YAML document. Raises YamlProblem with a position on any error."""
-    from .flatyaml import read_flat_mapping
-
     flat = read_flat_mapping(text, base_offset)
     if flat is not None:  # the common front matter, read without ruamel
         return flat

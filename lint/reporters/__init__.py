@@ -1,4 +1,4 @@
-"""Reporters render findings; each is a function (findings, files, colour) -> text.
+"""Reporters render findings; each is a function (findings, RenderOptions) -> text.
 
 | format | for |
 | --- | --- |
@@ -16,10 +16,12 @@ import importlib
 from collections.abc import Callable, Mapping, Sequence
 
 from reportlint.findings import Finding, Severity
+from reportlint.reporters.options import RenderOptions
 
-Reporter = Callable[[Sequence[Finding], int, bool], str]
+Reporter = Callable[[Sequence[Finding], RenderOptions], str]
 
-# format -> (module, function); imported only when that format is asked for
+# The registry: format -> (module, function), each function (findings, RenderOptions) ->
+# text; a module is imported only when its format is asked for.
 _REPORTERS = {
     "text": (".text", "render_text"),
     "json": (".json", "render_json"),
@@ -42,41 +44,7 @@ def render(name: str, findings: Sequence[Finding], *, files: int, colour: bool =
            paths: Sequence[str] = (), fail_on: Severity = Severity.WARNING,
            summary: bool = True, source_lines: Mapping[str, list[str]] | None = None,
            max_per_rule: int = 0) -> str:
-    """Render in format `name`. `paths` (every report checked) and `fail_on` matter to
-    the JUnit reporter, which shows passing reports and fails only at that severity;
-    `summary` and `source_lines` (each file's lines, for --show-source) to the text
-    reporter; `max_per_rule` (0: no limit) to the text and GitHub reporters, which show
-    that many findings of one rule in one file and count the rest, so that one flood
-    does not hide the other findings (the other formats list every one)."""
-    if name == "junit":
-        from .junit import render_junit
-
-        return render_junit(findings, files, colour, paths, fail_on)
-    if name == "text":
-        from .text import render_text
-
-        return render_text(findings, files, colour, summary, source_lines, max_per_rule)
-    if name == "github":
-        from .github import render_github
-
-        return render_github(findings, files, colour, max_per_rule)
-    return get_reporter(name)(findings, files, colour)
-
-
-def capped(findings: Sequence[Finding], limit: int) -> tuple[list[Finding], dict[int, int]]:
-    """The findings to show, at most `limit` of one rule in one file (0: all), and for
-    the index (in the shown list) of the last one shown of each capped group, how many
-    more there are."""
-    if limit <= 0:
-        return list(findings), {}
-    seen: dict[tuple[str, str], int] = {}
-    last: dict[tuple[str, str], int] = {}
-    shown: list[Finding] = []
-    for finding in findings:
-        key = (finding.path, finding.rule)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] <= limit:
-            last[key] = len(shown)
-            shown.append(finding)
-    more = {last[key]: count - limit for key, count in seen.items() if count > limit}
-    return shown, more
+    """Render in format `name` (see `RenderOptions` for what each option is for)."""
+    options = RenderOptions(files, colour, paths, fail_on, summary, source_lines,
+                            max_per_rule)
+    return get_reporter(name)(findings, options)

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reportlint.findings import Finding, Severity
+from reportlint.reporters.capping import capped
+from reportlint.reporters.options import RenderOptions
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -19,13 +21,11 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: Sequence[Finding], files: int, colour: bool,
-                  max_per_rule: int = 0) -> str:
+def render_github(findings: Sequence[Finding], options: RenderOptions) -> str:
     """One annotation a finding, most severe first (GitHub shows only the first few of
     each kind per step), at most `max_per_rule` of one rule in one file, after a summary
     line that counts them all."""
-    from . import capped
-
+    files, max_per_rule = options.files, options.max_per_rule
     if not findings:
         return ""
     counts = Counter(f.severity for f in findings)

@@ -9,11 +9,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reportlint.findings import Finding, Severity
+from reportlint.reporters.options import RenderOptions
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def render_gitlab(findings: Sequence[Finding], files: int, colour: bool) -> str:
+def render_gitlab(findings: Sequence[Finding], options: RenderOptions) -> str:
     from reportlint.run.baseline import fingerprints
 
     seen: Counter[str] = Counter()

@@ -6,8 +6,9 @@ import json
 from collections.abc import Sequence
 
 from reportlint.findings import Finding
+from reportlint.reporters.options import RenderOptions
 
 
-def render_json(findings: Sequence[Finding], files: int, colour: bool) -> str:
+def render_json(findings: Sequence[Finding], options: RenderOptions) -> str:
     return json.dumps({"findings": [f.to_json() for f in findings]}, indent=2,
                       ensure_ascii=False) + "\n"

@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.etree import ElementTree
 
-from reportlint.findings import Finding, Severity
+from reportlint.findings import Finding
+from reportlint.reporters.options import RenderOptions
 
 
 def _line(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}"
 
 
-def render_junit(findings: Sequence[Finding], files: int, colour: bool,
-                 paths: Sequence[str] = (), fail_on: Severity = Severity.WARNING) -> str:
+def render_junit(findings: Sequence[Finding], options: RenderOptions) -> str:
+    paths, fail_on = options.paths, options.fail_on
     by_path: dict[str, list[Finding]] = {path: [] for path in paths}
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from reportlint.findings import Finding, Severity
+from reportlint.reporters.options import RenderOptions
 
 if TYPE_CHECKING:
     from reportlint.rules.registry import Rule
@@ -26,7 +27,7 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 _WHAT = re.compile(r"\*\*What it does\.\*\*\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL)
 
 
-def render_sarif(findings: Sequence[Finding], files: int, colour: bool) -> str:
+def render_sarif(findings: Sequence[Finding], options: RenderOptions) -> str:
     return json.dumps(sarif_log(findings), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from reportlint.findings import Finding
+from reportlint.reporters.capping import capped
+from reportlint.reporters.options import RenderOptions
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def render_text(findings: Sequence[Finding], files: int, colour: bool,
-                summary: bool = True,
-                source_lines: Mapping[str, list[str]] | None = None,
-                max_per_rule: int = 0) -> str:
+def render_text(findings: Sequence[Finding], options: RenderOptions) -> str:
     """One line a finding (`[*]` after the code when `--fix` can repair it); with
     `source_lines`, the finding's line and a caret under the spot; at most
     `max_per_rule` of one rule in one file, then a count of the rest; then a summary."""
+    files, colour, summary = options.files, options.colour, options.summary
+    source_lines, max_per_rule = options.source_lines, options.max_per_rule
     if not findings:
         return ""
     import click
 
     def style(text: str, **kwargs: object) -> str:
         return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
-
-    from . import capped
 
     lines = []
     shown, more = capped(findings, max_per_rule)

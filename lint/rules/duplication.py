@@ -10,12 +10,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
-from reportlint.document.model import Document, Kind, Unit
+from reportlint.corpus.entry import CorpusEntry
+from reportlint.document.model import Document
 from reportlint.document.text import Sentence, label_end, normalize, words
-from reportlint.findings import Category, Hit, Severity
+from reportlint.document.units import Kind, Unit
+from reportlint.findings import Category, Finding, Hit, Severity
 from reportlint.language.data import load_data
 from reportlint.language.repetition import (
     MIN_LABEL_WORDS,
@@ -42,7 +44,6 @@ from reportlint.language.slots import SlotLimits, fills_slots, is_term, slot_uni
 from reportlint.language.subjects import mask_names, phrase_as_written, subjects
 from reportlint.rules.registry import (
     Context,
-    CorpusEntry,
     Count,
     PositiveInt,
     Rule,
@@ -51,6 +52,9 @@ from reportlint.rules.registry import (
     number,
     register,
 )
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
 
 
 def _setting(rule: Rule, context: Context, name: str, *, least: float = 1,
@@ -513,15 +517,16 @@ class SharedPassage(Rule):
     def summarize(self, doc: Document, context: Context) -> object:
         from reportlint.corpus.passages import summarize_passages
 
-        return summarize_passages(doc, context.config)
+        return summarize_passages(doc, shared_passage_settings(context.config), context.config)
 
     def check_corpus(self, entries: Sequence[CorpusEntry],
                      context: Context) -> Iterator[tuple[str, Hit]]:
         from reportlint.corpus.shared import shared_passage_hits
 
-        yield from shared_passage_hits(entries, context.config)
+        yield from shared_passage_hits(entries, shared_passage_settings(context.config))
 
     def recheck_corpus(self, entries: Sequence[CorpusEntry], before: Mapping[str, object],
+                       found: Mapping[str, Sequence[Finding]],
                        context: Context) -> tuple[set[str], list[tuple[str, Hit]]]:
         from reportlint.corpus.shared import (
             affected_reports,
@@ -529,7 +534,24 @@ class SharedPassage(Rule):
             shared_passage_hits,
         )
 
-        previous = context.previous.state.findings.get(self.code) if context.previous else None
-        named = named_reports(previous) if previous is not None else None
-        reports = affected_reports(entries, before, named)
-        return reports, list(shared_passage_hits(entries, context.config, only=reports))
+        reports = affected_reports(entries, before, named_reports(found))
+        options = shared_passage_settings(context.config)
+        return reports, list(shared_passage_hits(entries, options, only=reports))
+
+
+def shared_passage_settings(config: Config | None) -> dict[str, Any]:
+    """D004's options: the packaged `shared` values of duplication.yaml, overridden by the
+    config's. A value that is not a number in its range counts as unset (see
+    `number`)."""
+    from reportlint.language.data import load_data
+
+    packaged = dict(load_data("duplication")["shared"])
+    merged = load_data("duplication", config).get("shared") if config is not None else None
+    given = {**(merged if isinstance(merged, dict) else {}),
+             **((config.rules.get("D004") or {}) if config is not None else {})}
+    return {key: number(given.get(key), default, least=_LEAST.get(key, 1),
+                        most=1 if key == "containment" else None)
+            for key, default in packaged.items()}
+
+
+_LEAST = {"containment": 0.01, "max_per_report": 0}  # the others count: at least one

@@ -16,8 +16,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import Field
-from reportlint.document.model import Document, Kind, TableNode, Unit
+from reportlint.document.model import Document, TableNode
 from reportlint.document.text import Sentence, fold, footnote_refs, strip_inline
+from reportlint.document.units import Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.language.claims import ClaimDetector, Verdict, claim_detector
 from reportlint.language.data import data_key, load_data, strings

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import Field
-from reportlint.document.model import Document, Kind, Unit
+from reportlint.document.model import Document
+from reportlint.document.units import Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.language.data import strings
 from reportlint.language.figures import MOST_FIGURES, Comparison, Fact, FigureReader, figure_words

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from pydantic import Field
-from reportlint.document.model import Document, Kind, Unit
+from reportlint.document.model import Document
 from reportlint.document.text import closest, fold, footnote_refs, normalize, words
+from reportlint.document.units import Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.language.data import load_data
 from reportlint.language.slots import (

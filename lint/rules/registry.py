@@ -8,36 +8,28 @@ work in two steps so that files can be read in parallel processes and cached:
 file is read), and `check_corpus(entries, context)` compares the summaries of all files
 and yields (path, Hit) pairs whose Hit carries a line and column.
 
-Third parties add rules through the `reportlint.rules` entry-point group, each entry
-pointing at a module or a rule class.
+Built-in rules are found in the modules of this package; third parties add rules
+through the `reportlint.rules` entry-point group, each entry pointing at a module or a
+rule class.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Annotated, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
-from reportlint.findings import Category, Hit, Severity
+from reportlint.corpus.entry import CorpusEntry
+from reportlint.findings import Category, Finding, Hit, Severity
 
 if TYPE_CHECKING:
     from reportlint.config import Config
     from reportlint.document.model import Document
-    from reportlint.run.crossreport import PreviousRun
 
-BUILTIN_MODULES = (
-    "reportlint.rules.structure",
-    "reportlint.rules.consistency",
-    "reportlint.rules.roles",  # consistency rules about the role (C002-C005)
-    "reportlint.rules.duplication",
-    "reportlint.rules.evidence",
-    "reportlint.rules.figures",  # E010 contradictory-figures
-    "reportlint.rules.hygiene",
-    "reportlint.run.suppressions",  # H100 unused-suppression
-)
+# Every module and package under reportlint.rules but these holds built-in rules.
+_NOT_RULES = frozenset({"reportlint.rules.registry", "reportlint.rules.docs"})
 ENTRY_POINT_GROUP = "reportlint.rules"
 
 
@@ -58,22 +50,11 @@ def number(value: object, default: Number, *, least: float | None = None,
     return type(default)(value)
 
 
-@dataclass(frozen=True)
-class CorpusEntry:
-    """One file's summary for a cross-report rule."""
-
-    path: str
-    summary: Any
-
-
 class Context:
     """What a rule may consult besides the document: the effective configuration."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        # What the last run over these files found, while the engine re-checks a corpus
-        # after a change (see `reportlint.run.crossreport`); None otherwise.
-        self.previous: PreviousRun | None = None
 
     def required_sections(self) -> list[str]:
         """Catalog keys of the sections a report must have: the contract's, or the
@@ -142,11 +123,13 @@ class Rule:
 
     def recheck_corpus(
             self, entries: Sequence[CorpusEntry], before: Mapping[str, object],
+            found: Mapping[str, Sequence[Finding]],
             context: Context) -> tuple[Collection[str], Iterable[tuple[str, Hit]]] | None:
         """Optional: after some files changed since a run whose findings are kept, (the
         reports whose findings can differ, their new hits); the others keep theirs.
         `before` maps each changed, added or removed path to its summary then (None when
-        it had none); those paths must be among the reports. None: check all again."""
+        it had none); those paths must be among the reports. `found`: this rule's
+        findings in that run, by path. None: check all again."""
         return None
 
     @classmethod
@@ -176,10 +159,22 @@ def register(rule: type[Rule]) -> type[Rule]:
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
     """Every registered rule, built-in and plugin, sorted by code."""
-    for module in BUILTIN_MODULES:
+    for module in builtin_modules():
         importlib.import_module(module)
     _load_plugins()
     return tuple(sorted(_REGISTERED.values(), key=lambda rule: rule.code))
+
+
+def builtin_modules() -> list[str]:
+    """The modules of reportlint.rules that hold rules, found in the package (a new
+    category module needs no list to be kept)."""
+    import pkgutil
+
+    import reportlint.rules
+
+    return sorted(info.name for info in pkgutil.iter_modules(reportlint.rules.__path__,
+                                                             "reportlint.rules.")
+                  if info.name not in _NOT_RULES)
 
 
 def _load_plugins() -> None:

@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pydantic import Field
-from reportlint.document.model import Document, Kind, Unit
+from reportlint.document.model import Document
 from reportlint.document.text import PhraseMatch, split_sentences, tokens
+from reportlint.document.units import Kind, Unit
 from reportlint.findings import Category, Fix, Hit, Severity
 from reportlint.language.jobtitles import RoleMention, RoleNames, TitleFinder, Word, title_words_for
 from reportlint.language.vocabulary import (

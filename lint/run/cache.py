@@ -21,23 +21,21 @@ import io
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reportlint import __version__
+from reportlint.language.data.parsed import SafeUnpickler, file_stamp, parser_files
 
 if TYPE_CHECKING:
     from reportlint.config import Config
     from reportlint.findings import Finding
     from reportlint.rules.registry import Rule
-    from reportlint.run.crossreport import CorpusState
 
 CACHE_FOLDER = ".reportlint_cache"
 FORMAT = 1  # bump when the shape of an entry changes
-# Third-party packages whose upgrade can change what a report parses to.
-_PARSERS = ("markdown_it", "mdit_py_plugins", "pydantic", "pydantic_core", "ruamel.yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,29 +77,27 @@ class Cache:
         digest.update(content)
         return digest.hexdigest()
 
-    def load_corpus_state(self) -> CorpusState | None:
-        """The cross-report findings of the last run with this config and tool, by
-        report, with the key of every file it checked (see `reportlint.run.crossreport`)."""
-        from reportlint.run.crossreport import CorpusState
-
+    def load_state(self, name: str) -> object | None:
+        """The plain data last kept under `name` for this config and tool (what a
+        cross-report pass keeps between runs; the cache does not read it), or None."""
         try:
-            data = self._file(self._corpus_slot).read_bytes()
-            return CorpusState.decode(_SafeUnpickler(io.BytesIO(data), self._allowed).load())
+            data = self._file(self._state_slot(name)).read_bytes()
+            state: object = SafeUnpickler(io.BytesIO(data), self._allowed).load()
+            return state
         except Exception:  # none, damaged or foreign: a miss
             return None
 
-    def store_corpus_state(self, state: CorpusState) -> None:
-        """Keep this state in place of the last: one per config and tool, since on a large
-        corpus it can be tens of megabytes."""
+    def store_state(self, name: str, data: object) -> None:
+        """Keep `data` under `name` in place of the last: one per config and tool, since
+        on a large corpus it can be tens of megabytes."""
         try:
-            data = pickle.dumps(state.encode(), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # a finding whose data does not pickle: not kept
+            encoded = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # something that does not pickle: not kept
             return
-        self._write(self._file(self._corpus_slot), data)
+        self._write(self._file(self._state_slot(name)), encoded)
 
-    @property
-    def _corpus_slot(self) -> str:
-        return hashlib.sha256(self._salt + b"\0corpus state").hexdigest()
+    def _state_slot(self, name: str) -> str:
+        return hashlib.sha256(self._salt + b"\0" + name.encode()).hexdigest()
 
     def _file(self, key: str) -> Path:
         return self._entries / key[:2] / key
@@ -113,7 +109,7 @@ class Cache:
         except OSError:
             return None
         try:
-            entry = _SafeUnpickler(io.BytesIO(data), self._allowed).load()
+            entry = SafeUnpickler(io.BytesIO(data), self._allowed).load()
         except Exception:  # a damaged or foreign entry is a miss, never a crash
             return None
         return entry if isinstance(entry, Entry) and getattr(entry, "key", None) == key else None
@@ -169,51 +165,6 @@ def read_for_cache(path: Path, max_bytes: int) -> bytes | None:
     return read_regular_bytes(path, max_bytes)
 
 
-def user_folder() -> Path:
-    """The per-user cache folder: $REPORTLINT_CACHE_DIR, else $XDG_CACHE_HOME/reportlint,
-    else ~/.cache/reportlint."""
-    explicit = os.environ.get("REPORTLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "reportlint"
-
-
-def remember_parse(text: str, parse: Callable[[str], Any], code: Sequence[str] = ()) -> Any:
-    """`parse(text)`, kept between runs in the user's cache folder, like Python's .pyc
-    files: the packaged data files take a pure-Python YAML parser about 0.1 s per process
-    to read, a pickle of the result about 1 ms. Keyed by the text, the tool's version,
-    the YAML parser's files and the `code` files that do the parsing; plain data only
-    (anything else is parsed afresh)."""
-    stamps = [_stamp(f) for f in (*_parser_files()[-1:], *code)]
-    salt = f"{__version__}:{FORMAT}:{':'.join(stamps)}"
-    key = hashlib.sha256(salt.encode() + b"\0" + text.encode("utf-8", "surrogatepass"))
-    path = user_folder() / "parsed" / key.hexdigest()
-    try:
-        return _SafeUnpickler(io.BytesIO(path.read_bytes()), frozenset()).load()
-    except Exception:  # none yet, or unreadable: parse
-        pass
-    value = parse(text)
-    try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        _SafeUnpickler(io.BytesIO(data), frozenset()).load()  # plain data only
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except Exception:  # not plain data, or a folder we cannot write: just do not keep it
-        pass
-    return value
-
-
-def _stamp(name: str) -> str:
-    try:
-        stat = os.stat(name)
-    except OSError:
-        return name
-    return f"{name}:{stat.st_size}:{stat.st_mtime_ns}"
-
-
 _FINGERPRINTS: dict[tuple[type[Rule], ...], str] = {}
 
 
@@ -235,50 +186,11 @@ def tool_fingerprint(rules: tuple[type[Rule], ...]) -> str:
         module = sys.modules.get(rule.__module__)
         if module is not None and getattr(module, "__file__", None):
             files.add(str(module.__file__))
-    files.update(_parser_files())
+    files.update(parser_files())
     digest = hashlib.sha256(f"{__version__}:{FORMAT}:{sys.version_info[:2]}".encode())
     for name in sorted(files):
-        digest.update(f"{_stamp(name)}\n".encode())
+        digest.update(f"{file_stamp(name)}\n".encode())
     _FINGERPRINTS[rules] = fingerprint = digest.hexdigest()[:20]
     return fingerprint
 
 
-def _parser_files() -> list[str]:
-    from importlib.util import find_spec
-
-    found = []
-    for name in _PARSERS:
-        try:
-            spec = find_spec(name)
-        except (ImportError, ValueError):
-            continue
-        if spec is not None and spec.origin:
-            found.append(spec.origin)
-    return found
-
-
-_PLAIN = {
-    "builtins": frozenset({"set", "frozenset", "tuple", "list", "dict", "str", "bytes", "int",
-                           "float", "bool", "complex", "bytearray", "range", "slice"}),
-    "collections": frozenset({"OrderedDict", "Counter", "defaultdict", "deque"}),
-    "datetime": frozenset({"date", "datetime", "time", "timedelta", "timezone"}),
-    "copyreg": frozenset({"_reconstructor"}),
-}
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    """Builds only reportlint's classes, the rules' modules' classes and plain data."""
-
-    def __init__(self, file: io.BytesIO, allowed_modules: frozenset[str]) -> None:
-        super().__init__(file)
-        self._allowed = allowed_modules
-
-    def find_class(self, module: str, name: str) -> Any:
-        if name in _PLAIN.get(module, ()):
-            return super().find_class(module, name)
-        if "." not in name and (module.startswith("reportlint.") or module in self._allowed):
-            found = super().find_class(module, name)
-            # Only classes defined there: not a function or module it imported.
-            if isinstance(found, type) and found.__module__ == module:
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")

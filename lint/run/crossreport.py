@@ -1,4 +1,4 @@
-"""The cross-report half of `engine.lint_paths`, with the cache: the last run's
+"""The cross-report half of `pipeline.lint_paths`, with the cache: the last run's
 cross-report findings are kept by report, so that a run after one file changed compares
 again only what that change can reach.
 
@@ -6,7 +6,7 @@ The kept state (one per config and tool, in the cache folder) is the file key of
 report checked and each cross-report rule's findings by report. A run over the same
 files with the same keys takes the findings as they are. A run after some files changed,
 were added or were removed hands each rule their summaries from the last run (from the
-per-file cache, by their old keys) through `Context.previous`; a rule that implements
+per-file cache, by their old keys) and its own findings then; a rule that implements
 `recheck_corpus` names the reports whose findings can differ and gives theirs, and every
 other report keeps its findings. A rule that does not is checked over the whole corpus
 again, as is everything when the last run's summaries cannot be had.
@@ -18,16 +18,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reportlint.corpus.entry import CorpusEntry
 from reportlint.findings import Category, Finding, Hit, Severity
+from reportlint.run.suppressions import suppress_cross_report
 
 if TYPE_CHECKING:
-    from reportlint.rules.registry import Context, CorpusEntry, Rule
+    from reportlint.rules.registry import Context, Rule
     from reportlint.run.cache import Cache
     from reportlint.run.engine import RuleSet
 
 # Past this share of changed files, reading their old summaries and finding the reports
 # they reach costs more than comparing everything again.
 MAX_CHANGED_SHARE = 0.25
+# The name the cross-report state is kept under in the cache.
+STATE_NAME = "corpus state"
 
 Keys = list[tuple[str, str]]
 # A finding as kept: path, line, column, message, section, end line and column, fix, data
@@ -96,7 +100,7 @@ class PreviousRun:
             return None
         before = {path: (summaries or {}).get(rule.code)
                   for path, summaries in self.before.items()}
-        answer = rule.recheck_corpus(entries, before, context)
+        answer = rule.recheck_corpus(entries, before, kept, context)
         if answer is None:
             return None
         reports, hits = answer
@@ -106,29 +110,47 @@ class PreviousRun:
                 for f in found], hits
 
 
+def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]], rules: RuleSet,
+                previous: PreviousRun | None = None) -> list[Finding]:
+    """Findings of the cross-report rules over the summaries of several documents; with
+    `previous`, the last run's, compared again only where a change can reach."""
+    findings: list[Finding] = []
+    kept: list[Finding] = []  # a report's own, from the last run, where nothing reaches it
+    for rule, severity in rules.for_path(""):
+        if not rule.corpus:
+            continue
+        entries = [CorpusEntry(path, by_rule[rule.code]) for path, by_rule in summaries
+                   if rule.code in by_rule]
+        again = previous.recheck(rule, entries, rules.context) if previous else None
+        if again is not None:
+            kept += again[0]
+        hits = again[1] if again is not None else rule.check_corpus(entries, rules.context)
+        for path, hit in hits:
+            findings.append(Finding(path, hit.line or 1, hit.column or 1, rule.code, hit.message,
+                                    rule.name, rule.category, severity, hit.section,
+                                    fix=hit.fix, data=hit.data))
+    # A report's own suppressions hold for these too (H100 does not judge them).
+    return kept + suppress_cross_report(findings, rules.config.max_file_size)
+
+
+
 def cross_report_findings(summaries: Sequence[tuple[str, dict[str, object]]],
                           keys: Sequence[tuple[str, str | None]], rules: RuleSet,
                           cache: Cache | None) -> list[Finding]:
     """The cross-report findings of these files (their summaries, and (display path,
     cache key) of each), from the last run's where the files allow it."""
-    from reportlint.run import engine
-
     complete = [(path, key) for path, key in keys if key is not None]
     if cache is None or len(complete) < len(keys):  # a file that is not cached
-        return engine.lint_corpus(summaries, rules)
-    state = cache.load_corpus_state()
+        return lint_corpus(summaries, rules)
+    state = CorpusState.decode(cache.load_state(STATE_NAME))
     if state is not None and state.keys == complete:
         return state.all_findings()
-    rules.context.previous = _previous(state, complete, cache)
-    try:
-        found = engine.lint_corpus(summaries, rules)
-    finally:
-        rules.context.previous = None
+    found = lint_corpus(summaries, rules, _previous(state, complete, cache))
     by_rule: dict[str, dict[str, list[Finding]]] = {
         rule.code: {} for rule, _ in rules.for_path("") if rule.corpus}
     for finding in found:
         by_rule.setdefault(finding.rule, {}).setdefault(finding.path, []).append(finding)
-    cache.store_corpus_state(CorpusState(complete, by_rule))
+    cache.store_state(STATE_NAME, CorpusState(complete, by_rule).encode())
     return found
 
 

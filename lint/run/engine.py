@@ -1,30 +1,16 @@
-"""Run the rules: choose the files, read each once, apply the config, collect findings."""
+"""The per-file pass: which rules a config turns on for a path (`RuleSet`), and one
+document's findings (`lint_document`) and cross-report summaries (`summarize`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from reportlint.config import Config
 from reportlint.document.model import Document
 from reportlint.findings import Finding, Hit, Severity
-from reportlint.rules.registry import (
-    Context,
-    CorpusEntry,
-    Rule,
-    all_rules,
-    known_selector,
-    selector_matches,
-)
-from reportlint.run.discovery import collect_targets
-from reportlint.run.suppressions import apply_suppressions, suppress_cross_report
-
-
-@dataclass
-class LintResult:
-    findings: list[Finding] = field(default_factory=list)
-    files: int = 0
+from reportlint.rules.registry import Context, Rule, all_rules, known_selector, selector_matches
+from reportlint.run.suppressions import apply_suppressions
 
 
 class RuleSet:
@@ -102,29 +88,6 @@ def summarize(doc: Document, rules: RuleSet) -> dict[str, object]:
             for rule, _ in rules.for_path(doc.path.as_posix()) if rule.corpus}
 
 
-def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]],
-                rules: RuleSet) -> list[Finding]:
-    """Findings of the cross-report rules over the summaries of several documents."""
-    findings: list[Finding] = []
-    kept: list[Finding] = []  # a report's own, from the last run, where nothing reaches it
-    previous = rules.context.previous
-    for rule, severity in rules.for_path(""):
-        if not rule.corpus:
-            continue
-        entries = [CorpusEntry(path, by_rule[rule.code]) for path, by_rule in summaries
-                   if rule.code in by_rule]
-        again = previous.recheck(rule, entries, rules.context) if previous else None
-        if again is not None:
-            kept += again[0]
-        hits = again[1] if again is not None else rule.check_corpus(entries, rules.context)
-        for path, hit in hits:
-            findings.append(Finding(path, hit.line or 1, hit.column or 1, rule.code, hit.message,
-                                    rule.name, rule.category, severity, hit.section,
-                                    fix=hit.fix, data=hit.data))
-    # A report's own suppressions hold for these too (H100 does not judge them).
-    return kept + suppress_cross_report(findings, rules.config.max_file_size)
-
-
 def lint_source(raw: bytes, display: str, config: Config) -> list[Finding]:
     """The per-file findings on one report's bytes, shown as the file `display` (whose
     suffix picks the form): standard input, an editor's buffer."""
@@ -141,44 +104,6 @@ def check_source(raw: bytes, display: str, rules: RuleSet) -> tuple[Document, li
     findings = lint_document(doc, rules)
     findings.sort(key=Finding.sort_key)
     return doc, findings
-
-
-def lint_paths(paths: Iterable[str | Path], config: Config, *,
-               progress: Callable[[int], None] | None = None, jobs: int | None = 1,
-               cache_root: Path | None = None) -> LintResult:
-    """Check every report under `paths`; findings sorted by path, line, column, rule.
-
-    `progress`, if given, is called with the number of files just checked (for a
-    progress bar; its total is the number of `collect_targets(paths, ...)`).
-    `jobs` worker processes share the per-file work (None: one per core); with
-    `cache_root`, results are cached in `cache_root/.reportlint_cache` (see `cache.py`).
-    """
-    from reportlint.run.parallel import check_targets, default_jobs
-
-    rules = RuleSet(config)
-    targets = collect_targets(paths, config.exclude, config.include)
-    wants_corpus = len(targets) > 1 and any(rule.corpus for rule, _ in rules.for_path(""))
-    result = LintResult(files=len(targets))
-    cache = None
-    if cache_root is not None:
-        from reportlint.run.cache import Cache
-
-        cache = Cache(cache_root, config, rules.rules)
-    checked = check_targets(targets, rules, summarize=wants_corpus, cache=cache,
-                            jobs=jobs or default_jobs(), progress=progress)
-    summaries: list[tuple[str, dict[str, object]]] = []
-    for target, file in zip(targets, checked, strict=True):
-        result.findings.extend(file.findings)
-        if file.summaries is not None:
-            summaries.append((target.display, file.summaries))
-    if summaries:
-        from reportlint.run.crossreport import cross_report_findings
-
-        keys = [(target.display, file.key) for target, file in zip(targets, checked,
-                                                                   strict=True)]
-        result.findings.extend(cross_report_findings(summaries, keys, rules, cache))
-    result.findings.sort(key=Finding.sort_key)
-    return result
 
 
 def section_name_at(doc: Document, offset: int) -> str | None:

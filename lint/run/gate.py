@@ -24,7 +24,7 @@ from reportlint.config import Config
 from reportlint.findings import Category, Finding, Severity
 from reportlint.readers import read_regular_bytes
 from reportlint.run.discovery import Target, collect_targets
-from reportlint.run.engine import lint_paths
+from reportlint.run.pipeline import lint_paths
 
 # Bump when a key changes meaning or goes away; adding keys keeps the version.
 MANIFEST_VERSION = 1

@@ -29,8 +29,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reportlint.findings import Category, Finding, Severity
-from reportlint.rules.registry import Rule, all_rules, register, selector_matches
+from reportlint.findings import Finding, Severity
+from reportlint.rules.registry import Rule, all_rules, selector_matches
+from reportlint.rules.suppression import UnusedSuppression
 
 if TYPE_CHECKING:
     from reportlint.document.model import Document
@@ -43,32 +44,6 @@ _YAML = re.compile(r"(?:^|(?<=\s))#\s*reportlint\s*:\s*disable(?![\w-])\s*(?:=\s
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
 _EVERY_LINE = 10**9
 ALL = "ALL"
-
-
-@register
-class UnusedSuppression(Rule):
-    """A suppression comment or front-matter ignore that suppresses nothing.
-
-    **What it does.** Reports each rule named in a `reportlint-disable` comment, a YAML
-    `# reportlint: disable=` comment or the front matter's `reportlint: {ignore: [...]}`
-    that had no finding to hide, or that names no rule at all. Rules that are switched
-    off by the config, and cross-report rules, are not judged (they never ran here).
-
-    **Why is this bad?** A suppression outlives the defect it was written for: once the
-    text is fixed it stays, silently hiding the next defect of that kind in the same
-    place. It is hygiene in the contract's sense: text left in the file that no longer
-    serves a purpose.
-
-    **Example.** `<!-- reportlint-disable-next-line S003 -->` above `## Demand Drivers`
-    (a heading the catalog knows) gives `H100 unused suppression of "S003": nothing here
-    was reported`. Use instead: delete the comment.
-    """
-
-    code = "H100"
-    name = "unused-suppression"
-    category = Category.HYGIENE
-    severity = Severity.WARNING
-    needs_report = False
 
 
 @dataclass

@@ -3,7 +3,8 @@ every safe fix in the file (`source.fixAll`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from lsprotocol import types
 from reportlint.findings import Finding
@@ -13,8 +14,8 @@ from reportlint.server.checking import Checked
 from reportlint.server.edits import fix_all, fix_edit, suppression_edit
 from reportlint.server.positions import LineIndex
 
-if TYPE_CHECKING:
-    from reportlint.server.app import ReportServer
+# The server's way to run blocking work off its event loop (`ReportServer.on_worker`).
+OnWorker = Callable[..., Awaitable[Any]]
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.reportlint"
 
@@ -29,10 +30,12 @@ def _in_range(finding: Finding, where: types.Range) -> bool:
     return finding.line - 1 <= where.end.line and last >= where.start.line
 
 
-async def code_actions(ls: ReportServer, uri: str, checked: Checked,
+async def code_actions(on_worker: OnWorker, encoding: str, uri: str, checked: Checked,
                        params: types.CodeActionParams) -> list[types.CodeAction]:
+    """The actions for `params.range` of the checked text: a quick fix and a suppression
+    for each finding there, and fix-all; blocking work goes through `on_worker`."""
     only = [str(kind) for kind in params.context.only] if params.context.only else None
-    index = LineIndex(checked.text, ls.encoding)
+    index = LineIndex(checked.text, encoding)
     actions: list[types.CodeAction] = []
     quick = types.CodeActionKind.QuickFix.value
     if _wanted(quick, only):
@@ -40,7 +43,7 @@ async def code_actions(ls: ReportServer, uri: str, checked: Checked,
             if not _in_range(finding, params.range):
                 continue
             found = [convert.diagnostic(finding, index, uri)]
-            span = await ls.on_worker(fix_edit, checked, finding)
+            span = await on_worker(fix_edit, checked, finding)
             if span is not None:
                 actions.append(types.CodeAction(
                     title=f"Fix {finding.rule}: {finding.message}", kind=quick,
@@ -50,14 +53,14 @@ async def code_actions(ls: ReportServer, uri: str, checked: Checked,
             def recheck(text: str) -> list[Finding]:
                 return check_source(text.encode("utf-8"), checked.display, checked.rules)[1]
 
-            comment = await ls.on_worker(suppression_edit, checked, finding, recheck)
+            comment = await on_worker(suppression_edit, checked, finding, recheck)
             if comment is not None:
                 actions.append(types.CodeAction(
                     title=f"Suppress {finding.rule} on this line", kind=quick,
                     diagnostics=found,
                     edit=convert.workspace_edit(uri, [convert.span_edit(comment, index)])))
     if _wanted(FIX_ALL, only):
-        fixed = await ls.on_worker(fix_all, checked)
+        fixed = await on_worker(fix_all, checked)
         if fixed is not None:
             after, count = fixed
             actions.append(types.CodeAction(

@@ -225,7 +225,7 @@ def build_server() -> ReportServer:
         checked = await ls.current(uri)
         if checked is None:
             return None
-        return await code_actions(ls, uri, checked, params)
+        return await code_actions(ls.on_worker, ls.encoding, uri, checked, params)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: ReportServer, params: types.HoverParams) -> types.Hover | None:

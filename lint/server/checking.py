@@ -9,9 +9,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.config import Config, ConfigError, find_config, load_config
-from reportlint.document.model import Document, Kind
+from reportlint.config import Config, ConfigError
+from reportlint.document.model import Document
+from reportlint.document.units import Kind
 from reportlint.findings import Finding
+from reportlint.run.configfile import find_config, load_config
 from reportlint.run.discovery import CONFIG_NAMES
 from reportlint.run.engine import RuleSet, check_source, with_options
 

@@ -29,7 +29,8 @@ from reportlint.config import Config
 from reportlint.document.model import Document
 from reportlint.findings import Category, Finding
 from reportlint.readers import read_text
-from reportlint.run.engine import RuleSet, lint_document, lint_paths
+from reportlint.run.engine import RuleSet, lint_document
+from reportlint.run.pipeline import lint_paths
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"

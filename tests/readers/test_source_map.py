@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import CONTENT, SUPPORT_REPORT
-from reportlint.document.model import Document, Kind
+from reportlint.document.model import Document
+from reportlint.document.units import Kind
 from reportlint.readers import read_document
 
 GOOD = SUPPORT_REPORT.read_text(encoding="utf-8")

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import CONTENT, FIXTURES, SUPPORT_REPORT, clean_reports, lint
 from reportlint.cli import main
-from reportlint.document.model import Document, Kind, Unit
+from reportlint.document.model import Document
+from reportlint.document.units import Kind, Unit
 from reportlint.findings import Finding
 from reportlint.readers import read_document
 from reportlint.writers import render

@@ -12,9 +12,10 @@ import yaml
 from click.testing import CliRunner
 from conftest import CLEAN_FIXTURES, FIXTURES, ROOT, clean_reports, lint
 from reportlint.cli import main
-from reportlint.corpus.passages import SharedPassage, find_shared_passages
+from reportlint.corpus.passages import SharedPassage
 from reportlint.document.text import label_end, normalize, words
 from reportlint.findings import Finding
+from reportlint.run.duplicates import find_shared_passages
 
 BASE = (CLEAN_FIXTURES / "backend-engineer-fintech-uk-2025.md").read_text(encoding="utf-8")
 SHARED = FIXTURES / "duplication"

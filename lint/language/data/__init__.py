@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 @cache
 def _packaged(name: str) -> Any:
+    from reportlint.language.data.parsed import remember_parse
     from reportlint.readers.yamltree import load_yaml_tree
-    from reportlint.run.cache import remember_parse
 
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     # Parsed once per machine, not once per run (start-up: see remember_parse).

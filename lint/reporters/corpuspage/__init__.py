@@ -7,10 +7,15 @@ from datetime import UTC, datetime
 from functools import cache
 from html import escape
 from importlib import resources
+from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reportlint.config import Config
+    from reportlint.findings import Severity
     from reportlint.reporters.corpuspage.facts import CorpusFacts
 
 
@@ -52,3 +57,16 @@ def render_page(facts: CorpusFacts) -> str:
         footer=(f"Made by reportlint {escape(__version__)} on {when} in "
                 f"{facts.seconds:.1f} seconds."),
     )
+
+
+def build_corpus_page(root: Path, config: Config, *, title: str | None = None,
+                      fail_on: Severity | None = None,
+                      progress: Callable[[int], None] | None = None,
+                      on_targets: Callable[[int], None] | None = None,
+                      jobs: int | None = 1, cache_root: Path | None = None) -> str:
+    """The HTML page for the reports under `root`."""
+    from reportlint.reporters.corpuspage.facts import collect_facts
+
+    facts = collect_facts(root, config, title=title, fail_on=fail_on, progress=progress,
+                          on_targets=on_targets, jobs=jobs, cache_root=cache_root)
+    return render_page(facts)

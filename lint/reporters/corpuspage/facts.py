@@ -88,23 +88,10 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
                        time.perf_counter() - started, foreign_paragraphs(findings))
 
 
-def build_corpus_page(root: Path, config: Config, *, title: str | None = None,
-                      fail_on: Severity | None = None,
-                      progress: Callable[[int], None] | None = None,
-                      on_targets: Callable[[int], None] | None = None,
-                      jobs: int | None = 1, cache_root: Path | None = None) -> str:
-    """The HTML page for the reports under `root`."""
-    from reportlint.reporters.corpuspage import render_page
-
-    facts = collect_facts(root, config, title=title, fail_on=fail_on, progress=progress,
-                          on_targets=on_targets, jobs=jobs, cache_root=cache_root)
-    return render_page(facts)
-
-
 def shared_passages(paths: Sequence[str], config: Config, top: int, *, jobs: int | None = 1,
                     cache_root: Path | None = None) -> list[SharedPassage]:
     """The passages shared by the most reports, most widely shared first."""
-    from reportlint.corpus.passages import find_shared_passages
+    from reportlint.run.duplicates import find_shared_passages
 
     if len(paths) < 2:
         return []

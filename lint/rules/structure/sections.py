@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportlint.document.model import Document, Heading, Kind
+from reportlint.document.model import Document, Heading
 from reportlint.document.text import fold
+from reportlint.document.units import Kind
 from reportlint.findings import Category, Fix, Hit, Severity
 from reportlint.rules.registry import Context, Rule, register
 from reportlint.schema import (
