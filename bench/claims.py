@@ -93,7 +93,7 @@ def findings(item: Item) -> list[dict[str, object]]:
     from reportlint.config import Config
     from reportlint.document.model import Document
     from reportlint.readers import read_text
-    from reportlint.rules.evidence import UnbackedClaim
+    from reportlint.rules.evidence.claims import UnbackedClaim
     from reportlint.rules.registry import Context
 
     doc = read_text(Document(Path(f"{item.where}.md"), "markdown", ""),

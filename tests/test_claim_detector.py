@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 from reportlint.config import Config
-from reportlint.language.claims import claim_detector, find_claim_cue
+from reportlint.language.claims.detector import claim_detector, find_claim_cue
 
 LABELLED = Path(__file__).parent / "data" / "claim_sentences.yaml"
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "claims.py"
@@ -210,7 +210,7 @@ def test_looking_up_cue_starts_changes_no_answer(imported_example: Path) -> None
     """The detector tries each cue only where a match can start (see regexprefix);
     without that lookup it scans every cue over every sentence. Same answers on the
     labelled set, every report we wrote and the example page."""
-    from reportlint.language.claims import ClaimDetector
+    from reportlint.language.claims.detector import ClaimDetector
     from reportlint.language.data import load_data
     from reportlint.readers import read_document
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlint.language.claims import claim_detector
+from reportlint.language.claims.detector import claim_detector
 from reportlint.language.regexprefix import SAFE_TEXT, start_prefixes
 
 

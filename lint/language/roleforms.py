@@ -108,3 +108,32 @@ def one_slip(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
     return short[k:] == long_[k + 1:]
+
+
+def cased(written: list[str], form: NameForm, suffix: str) -> tuple[list[str], bool]:
+    """The written words with wrong capitals put right, and whether any were wrong.
+    Right: the name's own capitals kept in words like UX and DevOps, and the other
+    words either as in the name or in lower case, any capitalised ones first
+    ("Java full stack developer", "Data scientists")."""
+    fixed = list(written)
+    wrong = False
+    seen_lower = False
+    last = len(written) - 1
+    for k, (word, canonical) in enumerate(zip(written, form.words, strict=True)):
+        cut = len(canonical) - (1 if k == last and suffix == "ies" else 0)
+        stem, tail = word[:cut], word[cut:]
+        name = canonical[:cut]
+        if form.special[k]:
+            if stem != name:
+                fixed[k], wrong = name + tail, True
+        elif name.islower():
+            continue  # "of" in "Chief of Staff"
+        elif stem == name.lower():
+            seen_lower = True
+        elif stem == name or stem.isupper():
+            if seen_lower and stem == name:
+                fixed[k], wrong = name.lower() + tail, True
+        else:
+            fixed[k], wrong = (name.lower() if seen_lower or k else name) + tail, True
+            seen_lower = seen_lower or k > 0
+    return fixed, wrong

@@ -34,6 +34,7 @@ from reportlint.document.text import tokens
 from reportlint.language.roleforms import (
     NameForm,
     RoleMention,
+    cased,
     gap_kind,
     in_style,
     name_form,
@@ -204,7 +205,7 @@ class RoleNames:
                 fixed = with_suffix(form.name, written[-1], suffix)
                 return self._mention(text, words, at, size, form, fixed, ("hyphenation",))
             return self._mention(text, words, at, size, form)  # "full-stack developer"
-        fixed_words, wrong = self._cased(written, form, suffix)
+        fixed_words, wrong = cased(written, form, suffix)
         if not wrong:
             return self._mention(text, words, at, size, form)
         start = words[at][1]
@@ -213,35 +214,6 @@ class RoleNames:
                                                    strict=True))):
             fixed = fixed[:s - start] + new + fixed[e - start:]
         return self._mention(text, words, at, size, form, fixed, ("case",))
-
-    @staticmethod
-    def _cased(written: list[str], form: NameForm, suffix: str) -> tuple[list[str], bool]:
-        """The written words with wrong capitals put right, and whether any were wrong.
-        Right: the name's own capitals kept in words like UX and DevOps, and the other
-        words either as in the name or in lower case, any capitalised ones first
-        ("Java full stack developer", "Data scientists")."""
-        fixed = list(written)
-        wrong = False
-        seen_lower = False
-        last = len(written) - 1
-        for k, (word, canonical) in enumerate(zip(written, form.words, strict=True)):
-            cut = len(canonical) - (1 if k == last and suffix == "ies" else 0)
-            stem, tail = word[:cut], word[cut:]
-            name = canonical[:cut]
-            if form.special[k]:
-                if stem != name:
-                    fixed[k], wrong = name + tail, True
-            elif name.islower():
-                continue  # "of" in "Chief of Staff"
-            elif stem == name.lower():
-                seen_lower = True
-            elif stem == name or stem.isupper():
-                if seen_lower and stem == name:
-                    fixed[k], wrong = name.lower() + tail, True
-            else:
-                fixed[k], wrong = (name.lower() if seen_lower or k else name) + tail, True
-                seen_lower = seen_lower or k > 0
-        return fixed, wrong
 
     def _slip_at(self, text: str, words: Sequence[Word], folded: Sequence[str], at: int,
                  form: NameForm) -> tuple[RoleMention, int] | None:

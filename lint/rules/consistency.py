@@ -14,7 +14,7 @@ from reportlint.document.text import PhraseMatcher, normalize
 from reportlint.findings import Category, Hit, Severity
 from reportlint.language.vocabulary import Markets, markets_for
 from reportlint.rules.registry import Context, Rule, register
-from reportlint.rules.roles import role_facts
+from reportlint.rules.roles.facts import role_facts
 from reportlint.schema import split_qualifier
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from reportlint.config import Config
 from reportlint.corpus.passages import PassagePrints, SharedPassage, shared_passages
-from reportlint.rules.duplication import SharedPassage as SharedPassageRule
-from reportlint.rules.duplication import shared_passage_settings
+from reportlint.rules.duplication.shared import SharedPassage as SharedPassageRule
+from reportlint.rules.duplication.shared import shared_passage_settings
 from reportlint.rules.registry import all_rules
 from reportlint.run.cache import Cache, read_for_cache
 from reportlint.run.discovery import Target, collect_targets

@@ -55,7 +55,7 @@ def test_every_rule_family_leaves_the_clean_reports_alone() -> None:
 def test_the_clean_reports_cover_twelve_role_families() -> None:
     from reportlint.config import Config
     from reportlint.rules.registry import Context
-    from reportlint.rules.roles import role_facts
+    from reportlint.rules.roles.facts import role_facts
 
     families = set()
     for path in [*clean_reports(), *MORE_CLEAN]:

@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, SUPPORT_REPORT, clean_reports, lint
 from reportlint.document.text import footnote_refs
 from reportlint.findings import Finding, Severity
-from reportlint.language.claims import claim_detector
+from reportlint.language.claims.detector import claim_detector
 from reportlint.readers import read_document
 
 GOOD = SUPPORT_REPORT.read_text(encoding="utf-8")
