@@ -7,23 +7,47 @@ reader for the file's form.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.document.model import Document, Problem
 
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-YAML_SUFFIXES = frozenset({".yaml", ".yml"})
-REPORT_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES
+
+@dataclass(frozen=True)
+class Reader:
+    """One form of report: the suffixes that say a file is in it, and the function (in a
+    module of this package, imported only when a file of the form is read) that fills a
+    `Document` from its decoded `source`."""
+
+    form: str
+    suffixes: frozenset[str]
+    module: str
+    function: str
+
+    def load(self) -> Callable[[Document], None]:
+        read: Callable[[Document], None] = getattr(
+            importlib.import_module(self.module, __package__), self.function)
+        return read
+
+
+# The registry of forms; the first is the one a file of no known suffix is read as.
+READERS = (
+    Reader("markdown", frozenset({".md", ".markdown"}), ".markdown", "read_markdown"),
+    Reader("yaml", frozenset({".yaml", ".yml"}), ".yaml", "read_yaml"),
+)
+_BY_FORM = {reader.form: reader for reader in READERS}
+MARKDOWN_SUFFIXES = _BY_FORM["markdown"].suffixes
+YAML_SUFFIXES = _BY_FORM["yaml"].suffixes
+REPORT_SUFFIXES = frozenset().union(*(reader.suffixes for reader in READERS))
 DEFAULT_MAX_BYTES = 5_000_000
 
 
 def form_of(path: Path) -> str | None:
+    """The form a file's suffix says it is in, None for a suffix no reader takes."""
     suffix = path.suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    if suffix in YAML_SUFFIXES:
-        return "yaml"
-    return None
+    return next((reader.form for reader in READERS if suffix in reader.suffixes), None)
 
 
 def read_document(path: Path, *, display: str | None = None,
@@ -138,14 +162,7 @@ def read_text(doc: Document, raw: bytes) -> Document:
         doc.problems.append(Problem("empty", "the file is empty", line=1, column=1))
         return doc
     try:
-        if doc.format == "yaml":
-            from .yaml import read_yaml
-
-            read_yaml(doc)
-        else:
-            from .markdown import read_markdown
-
-            read_markdown(doc)
+        _BY_FORM.get(doc.format, READERS[0]).load()(doc)
     except RecursionError:
         doc.report = None
         doc.problems.append(Problem("syntax", "the file nests too deeply to be a report",

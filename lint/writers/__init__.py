@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlint.schema import Report
 
+# The registry of forms: form -> (module, function rendering a `Report` as text); a
+# module is imported only when its form is written.
+WRITERS = {
+    "markdown": (".markdown", "render_markdown"),
+    "yaml": (".yaml", "render_yaml"),
+}
+
 
 def render(report: Report, form: str) -> str:
-    if form == "yaml":
-        from .yaml import render_yaml
-
-        return render_yaml(report)
-    from .markdown import render_markdown
-
-    return render_markdown(report)
+    """The report as text in `form` (Markdown for a form no writer knows)."""
+    module, function = WRITERS.get(form, WRITERS["markdown"])
+    write: Callable[[Report], str] = getattr(importlib.import_module(module, __package__),
+                                             function)
+    return write(report)
 
 
 def write_atomic(path: Path, text: str) -> None:
