@@ -9,7 +9,7 @@ from reportlint.cli.check import check
 from reportlint.cli.convert import convert, import_page
 from reportlint.cli.corpus import clean, duplicates, gate, report
 from reportlint.cli.rules import explain, rules
-from reportlint.cli.server import server
+from reportlint.cli.server import mcp, server
 from reportlint.cli.setup import init, schema, show_config
 
 
@@ -23,6 +23,7 @@ main.add_command(check)
 main.add_command(rules)
 main.add_command(explain)
 main.add_command(server)
+main.add_command(mcp)
 main.add_command(init)
 main.add_command(show_config)
 main.add_command(schema)

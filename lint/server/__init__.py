@@ -1,8 +1,10 @@
-"""The language server (`reportlint server`), a front door like the command line.
+"""The servers, front doors like the command line: the language server for editors
+(`reportlint server`: `app` and the modules it uses) and the tool server for drafting
+assistants (`reportlint mcp`: `tools`).
 
-It needs the `lsp` extra (pygls, lsprotocol), which the default install leaves out so
-that `reportlint check` never loads them; `missing_extra` says whether it is there
-without importing it.
+Each needs its extra (`lsp`: pygls, lsprotocol; `mcp`: the MCP SDK), which the default
+install leaves out so that `reportlint check` never loads them; `missing_extra` says
+whether one is there without importing it.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import importlib.util
 
 INSTALL_HINT = "pip install 'reportlint[lsp]'"
+EXTRAS = {"lsp": ("pygls", "lsprotocol"), "mcp": ("mcp",)}
 
 
-def missing_extra() -> str | None:
-    """The first package of the `lsp` extra that is not installed, else None."""
-    for package in ("pygls", "lsprotocol"):
+def missing_extra(extra: str = "lsp") -> str | None:
+    """The first package of `extra` that is not installed, else None."""
+    for package in EXTRAS[extra]:
         if importlib.util.find_spec(package) is None:
             return package
     return None
