@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -259,3 +260,28 @@ async def test_the_server_finds_what_check_finds(client: LanguageClient, tmp_pat
         assert sorted(got) == expected
         assert version == 1 or expected  # the mutations are found
 
+
+
+async def test_passages_shared_with_other_reports_show_after_a_save(
+        client: LanguageClient, tmp_path: Path) -> None:
+    """D004 compares the saved workspace in the background: the open report shows the
+    passages it shares with a report that is not open, and loses them once it is saved
+    without them."""
+    from conftest import FIXTURES
+
+    pair = sorted((FIXTURES / "duplication").glob("*.md"))
+    shutil.copy(pair[1], tmp_path / pair[1].name)
+    text = pair[0].read_text(encoding="utf-8")
+    uri = open_report(client, tmp_path / pair[0].name, text)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    await until(lambda: "D004" in codes(client, uri), timeout=60)
+    shared = [d for d in client.diagnostics[uri] if d.code == "D004"]
+    assert len(shared) == 2 and all(pair[1].name in d.message for d in shared)
+    assert codes(client, uri).count("D004") == 2  # per-file findings are still there too
+
+    other = (tmp_path / pair[1].name)
+    other.write_text("---\ntitle: gone\n---\n", encoding="utf-8")  # its passages are gone
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    await until(lambda: "D004" not in codes(client, uri), timeout=60)

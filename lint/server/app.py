@@ -5,6 +5,11 @@ that a newer edit overtook is dropped. Every check runs on one worker thread, on
 another, so the protocol keeps answering while a report is read and the rules (which
 share their loaded data) never run twice at once.
 
+Cross-report findings (a passage shared with other reports) come from comparing the
+workspace's saved reports, on a thread of their own so that typing never waits for it:
+when the server starts, after each save of a report and after a config change; each open
+report then shows its own among its diagnostics.
+
 Initialization options (all optional): `{"debounceMs": 150}`, the quiet time after an
 edit before the check starts.
 """
@@ -16,7 +21,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -25,8 +30,17 @@ from reportlint import __version__
 from reportlint.readers import REPORT_SUFFIXES
 from reportlint.run.discovery import _HEAD_BYTES, looks_like_report, matches
 from reportlint.server import convert
-from reportlint.server.checking import Checked, Configs, check_text, is_config_file
+from reportlint.server.checking import (
+    Checked,
+    Configs,
+    check_text,
+    is_config_file,
+    workspace_cross_report,
+)
 from reportlint.server.positions import LineIndex
+
+if TYPE_CHECKING:
+    from reportlint.findings import Finding
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -45,6 +59,13 @@ class ReportServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.config_uris: set[str] = set()  # config files we published a problem on
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reportlint")
+        # The cross-report comparison of the saved workspace, by display path, and its own
+        # thread: a long comparison never holds up the checks of what is being typed.
+        self.corpus: dict[str, list[Finding]] = {}
+        self._corpus_worker = ThreadPoolExecutor(max_workers=1,
+                                                 thread_name_prefix="reportlint-corpus")
+        self._corpus_run: asyncio.Task[None] | None = None
+        self._corpus_again = False
 
     @property
     def encoding(self) -> str:
@@ -101,9 +122,39 @@ class ReportServer(LanguageServer):
         if now is None or now.version != version:
             return None  # closed or edited meanwhile: a newer check will publish
         self.checked[uri] = (version, checked)
-        self.publish(uri, version, convert.diagnostics(checked, LineIndex(text, self.encoding),
-                                                       uri))
+        self.publish_checked(uri, version, checked)
         return checked
+
+    def publish_checked(self, uri: str, version: int | None, checked: Checked) -> None:
+        """The report's diagnostics: its own findings, then its cross-report ones."""
+        index = LineIndex(checked.text, self.encoding)
+        found = convert.diagnostics(checked, index, uri)
+        found += [convert.diagnostic(f, index, uri) for f in self.corpus.get(checked.display, [])]
+        self.publish(uri, version, found)
+
+    def refresh_corpus(self) -> None:
+        """Compare the workspace's saved reports again in the background (once more after
+        the running comparison, if one is running)."""
+        if self._corpus_run is not None and not self._corpus_run.done():
+            self._corpus_again = True
+            return
+        self._corpus_run = asyncio.get_running_loop().create_task(self._compare_corpus())
+
+    async def _compare_corpus(self) -> None:
+        root = self.workspace.root_path
+        entry = self.configs.for_document(Path(root) / "report.md") if root else None
+        if root and entry is not None and entry.config is not None and entry.compares_reports():
+            try:
+                self.corpus = await asyncio.get_running_loop().run_in_executor(
+                    self._corpus_worker, workspace_cross_report, Path(root), entry.config)
+            except Exception:  # a bug in a rule must not take the server down
+                logger.exception("comparing the workspace's reports failed")
+            else:
+                for uri, (version, checked) in list(self.checked.items()):
+                    self.publish_checked(uri, version, checked)
+        if self._corpus_again:
+            self._corpus_again = False
+            self.refresh_corpus()
 
     def is_report(self, path: Path, text: str, exclude: list[str], include: list[str]) -> bool:
         """Whether `check` would take this file as a report in a folder of them: a
@@ -151,6 +202,7 @@ class ReportServer(LanguageServer):
             else:
                 self.schedule(uri, 0)
         self.publish_config_problems()
+        self.refresh_corpus()
 
 
 def build_server() -> ReportServer:
@@ -165,6 +217,7 @@ def build_server() -> ReportServer:
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ReportServer, params: types.InitializedParams) -> None:
+        ls.refresh_corpus()
         watched = ls.client_capabilities.workspace
         dynamic = (watched is not None and watched.did_change_watched_files is not None
                    and watched.did_change_watched_files.dynamic_registration)
@@ -197,6 +250,8 @@ def build_server() -> ReportServer:
     def did_save(ls: ReportServer, params: types.DidSaveTextDocumentParams) -> None:
         if is_config_file(Path(ls.workspace.get_text_document(params.text_document.uri).path)):
             ls.reload_configs()
+        else:
+            ls.refresh_corpus()
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ReportServer, params: types.DidCloseTextDocumentParams) -> None:

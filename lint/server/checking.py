@@ -50,8 +50,14 @@ class ConfigEntry:
     """One config file as loaded: its rules, or why it cannot be used."""
 
     path: Path | None  # None: no config file found, the defaults
-    rules: RuleSet | None = None
+    rules: RuleSet | None = None  # the per-file rules, for each keystroke
     problem: ConfigProblem | None = None
+    config: Config | None = None  # as loaded: the cross-report rules too
+
+    def compares_reports(self) -> bool:
+        """Whether the config turns on a cross-report rule."""
+        return self.config is not None and any(
+            rule.corpus for rule, _ in RuleSet(self.config).for_path(""))
 
 
 @dataclass
@@ -87,7 +93,8 @@ def _load(path: Path | None) -> ConfigEntry:
         return ConfigEntry(path, problem=ConfigProblem.from_error(path, error))
     # Per keystroke only the per-file rules run: the cross-report ones need every other
     # report read, which is `reportlint check`'s work, not an editor's.
-    return ConfigEntry(path, rules=RuleSet(with_options(config, scope="per-file")))
+    return ConfigEntry(path, rules=RuleSet(with_options(config, scope="per-file")),
+                       config=config)
 
 
 @dataclass(frozen=True)
@@ -115,3 +122,26 @@ def source_of(doc: Document, label: str) -> tuple[int, str] | None:
         if unit.kind is Kind.FOOTNOTE and unit.label == label:
             return doc.position(unit.offset())[0], unit.text
     return None
+
+
+def workspace_cross_report(root: Path, config: Config) -> dict[str, list[Finding]]:
+    """The cross-report findings of the saved reports under `root`, as `check --scope
+    cross-report` run there finds them (through the same cache, so a run after a save
+    reads only what changed), by path relative to `root`. One process: the server's
+    threads must not be forked."""
+    from collections import defaultdict
+
+    from reportlint.run.cache import default_root
+    from reportlint.run.engine import with_options
+    from reportlint.run.pipeline import lint_paths
+
+    only = with_options(config, scope="cross-report")
+    result = lint_paths([root], only, jobs=1, cache_root=default_root([root], only))
+    found: dict[str, list[Finding]] = defaultdict(list)
+    base = root.resolve()
+    for finding in result.findings:
+        try:
+            found[Path(finding.path).resolve().relative_to(base).as_posix()].append(finding)
+        except ValueError:
+            continue
+    return dict(found)
