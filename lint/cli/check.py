@@ -13,10 +13,13 @@ from reportlint.cli.common import (
     ToolError,
     config_for,
     config_option,
+    executor_for_options,
+    executor_option,
     fail_on_option,
     jobs_option,
     no_cache_option,
     refuse_writing_over_inputs,
+    scheduler_option,
     selectors,
     use_colour,
     write_output,
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
     from reportlint.config import Config
     from reportlint.findings import Finding, Severity
     from reportlint.run.baseline import Entry
-    from reportlint.run.pipeline import LintResult
+    from reportlint.run.pipeline import Executor, LintResult
 
 
 @click.command()
@@ -75,6 +78,8 @@ if TYPE_CHECKING:
 @click.option("--stdin-filename", help="With PATH '-': the name of the report read from "
               "standard input (its suffix picks the form; findings show it).")
 @jobs_option
+@executor_option
+@scheduler_option
 @no_cache_option
 def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
@@ -82,7 +87,8 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
           output: Path | None, statistics: bool, quiet: bool, verbose: bool,
           max_per_rule: int | None, show_source: bool, color: str,
           baseline_path: Path | None, new_baseline: Path | None, stdin_filename: str | None,
-          jobs: int | None, no_cache: bool, scope: str) -> None:
+          jobs: int | None, executor: str, scheduler: str | None, no_cache: bool,
+          scope: str) -> None:
     """Check reports (.md, .yaml, .yml files and folders of them; '-' reads standard input)."""
     from reportlint.run.engine import exit_status
 
@@ -106,8 +112,9 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     known = _load_baseline(baseline_path) if baseline_path is not None else None
     if verbose:
         _say_what_was_skipped(paths, config)
+    runner = executor_for_options(executor, scheduler)
     result = _lint(paths, config, jobs, no_cache, fix or show_diff, unsafe_fixes, show_diff,
-                   quiet)
+                   quiet, runner)
     findings = result.findings
     if new_baseline is not None:
         _write_baseline(new_baseline, findings, quiet)
@@ -145,14 +152,15 @@ def _check_config(config_path: Path | None, looked_up: tuple[str, ...],
 
 
 def _lint(paths: tuple[str, ...], config: Config, jobs: int | None, no_cache: bool,
-          fix: bool, unsafe: bool, show_diff: bool, quiet: bool) -> LintResult:
+          fix: bool, unsafe: bool, show_diff: bool, quiet: bool,
+          executor: Executor | None = None) -> LintResult:
     """The run's result; with `fix`, after applying the fixes (and checking again); with
     `show_diff`, print the fixes as a diff and exit instead."""
     from reportlint.run.cache import default_root
     from reportlint.run.pipeline import lint_paths
 
     cache_root = None if no_cache else default_root(paths, config)
-    result = lint_paths(paths, config, jobs=jobs, cache_root=cache_root)
+    result = lint_paths(paths, config, jobs=jobs, cache_root=cache_root, executor=executor)
     if not fix:
         return result
     from reportlint.run.fixes import plan_fixes, write_fixes
@@ -168,7 +176,7 @@ def _lint(paths: tuple[str, ...], config: Config, jobs: int | None, no_cache: bo
     if not quiet:
         click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(plans)} "
                    f"file{'s' if len(plans) != 1 else ''}.", err=True)
-    return lint_paths(paths, config, jobs=jobs, cache_root=cache_root)
+    return lint_paths(paths, config, jobs=jobs, cache_root=cache_root, executor=executor)
 
 
 def _write_baseline(path: Path, findings: list[Finding], quiet: bool) -> NoReturn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +28,13 @@ jobs_option = click.option(
     help="Processes that read and check files in parallel (default: one per core).")
 no_cache_option = click.option(
     "--no-cache", is_flag=True, help="Neither read nor write the .reportlint_cache folder.")
+executor_option = click.option(
+    "--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+    help="Where files are checked: local processes (--jobs), or a Dask cluster (the dask "
+         "extra; a LocalCluster unless --scheduler names one).")
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS",
+    help="With --executor dask: the scheduler to use, e.g. tcp://10.0.0.5:8786.")
 fail_on_option = click.option(
     "--fail-on", type=click.Choice(["error", "warning", "info"]),
     help="Lowest severity that fails: exit status 1 for check, a failing report for gate "
@@ -99,3 +106,13 @@ def cache_root_for(no_cache: bool, content_dir: Path, config: Config) -> Path | 
     from reportlint.run.cache import default_root
 
     return None if no_cache or not content_dir.is_dir() else default_root([content_dir], config)
+
+
+def executor_for_options(executor: str, scheduler: str | None) -> Any:
+    """The executor --executor and --scheduler ask for (None: local processes)."""
+    from reportlint.run.cluster import executor_for
+
+    try:
+        return executor_for(executor, scheduler)
+    except ValueError as error:
+        raise ToolError(str(error)) from None

@@ -14,10 +14,13 @@ from reportlint.cli.common import (
     cache_root_for,
     config_for,
     config_option,
+    executor_for_options,
+    executor_option,
     fail_on_option,
     jobs_option,
     no_cache_option,
     refuse_writing_over_inputs,
+    scheduler_option,
     write_output,
 )
 
@@ -37,10 +40,13 @@ if TYPE_CHECKING:
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @jobs_option
+@executor_option
+@scheduler_option
 @no_cache_option
 def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
          baseline: Path | None, fail_on: str | None, config_path: Path | None,
-         quiet: bool, jobs: int | None, no_cache: bool) -> None:
+         quiet: bool, jobs: int | None, executor: str, scheduler: str | None,
+         no_cache: bool) -> None:
     """Release gate: exit 1 if any report under CONTENT_DIR fails, and write a manifest."""
     from reportlint.cli.progress import ProgressBar
     from reportlint.findings import Severity
@@ -48,11 +54,12 @@ def gate(content_dir: Path, manifest_path: Path | None, revision: str | None,
 
     config = config_for(config_path, (str(content_dir),))
     refuse_writing_over_inputs([manifest_path], (str(content_dir),), config, extra=[baseline])
+    runner = executor_for_options(executor, scheduler)
     try:
         with ProgressBar("Checking reports", quiet) as bar:
             result = run_gate(content_dir, config, fail_on=Severity(fail_on) if fail_on else None,
                               since=revision, baseline=baseline, progress=bar.advance,
-                              on_targets=bar.start, jobs=jobs,
+                              on_targets=bar.start, jobs=jobs, executor=runner,
                               cache_root=cache_root_for(no_cache, content_dir, config))
     except GateError as error:
         raise ToolError(str(error)) from None

@@ -24,7 +24,7 @@ from reportlint.config import Config
 from reportlint.findings import Category, Finding, Severity
 from reportlint.readers import read_regular_bytes
 from reportlint.run.discovery import Target, collect_targets
-from reportlint.run.pipeline import lint_paths
+from reportlint.run.pipeline import Executor, lint_paths
 
 # Bump when a key changes meaning or goes away; adding keys keeps the version.
 MANIFEST_VERSION = 1
@@ -188,10 +188,11 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
              since: str | None = None, baseline: Path | None = None,
              progress: Callable[[int], None] | None = None,
              on_targets: Callable[[int], None] | None = None,
-             jobs: int | None = 1, cache_root: Path | None = None) -> GateResult:
+             jobs: int | None = 1, cache_root: Path | None = None,
+             executor: Executor | None = None) -> GateResult:
     """Lint the reports under `root` (or those changed since the git revision `since`) and
     judge each one. `on_targets` is told how many reports will be checked, before any is;
-    `progress`, `jobs` and `cache_root` as in `lint_paths`."""
+    `progress`, `jobs`, `cache_root` and `executor` as in `lint_paths`."""
     if not root.is_dir():
         raise GateError(f"{root} is not a folder")
     everything = collect_targets([root], config.exclude, config.include)
@@ -202,7 +203,8 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
     if on_targets is not None:
         on_targets(len(targets))
     findings = (lint_paths([t.path for t in targets], config, progress=progress, jobs=jobs,
-                           cache_root=cache_root).findings if targets else [])
+                           cache_root=cache_root, executor=executor).findings
+                if targets else [])
     suppressed = 0
     if baseline is not None:
         findings, suppressed = apply_baseline(findings, baseline)

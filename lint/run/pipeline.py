@@ -5,16 +5,21 @@ return every finding in a stable order."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from reportlint.config import Config
 from reportlint.findings import Finding
 from reportlint.run.crossreport import cross_report_findings
 from reportlint.run.discovery import collect_targets
 from reportlint.run.engine import RuleSet
-from reportlint.run.parallel import check_targets, default_jobs
+from reportlint.run.parallel import FileResult, check_targets, default_jobs
+
+if TYPE_CHECKING:
+    from reportlint.run.cache import Cache
+    from reportlint.run.discovery import Target
 
 
 @dataclass
@@ -23,15 +28,25 @@ class LintResult:
     files: int = 0
 
 
+class Executor(Protocol):
+    """Runs the per-file pass somewhere else than this process's pool (`cluster.py`)."""
+
+    def check_targets(self, targets: Sequence[Target], rules: RuleSet, *, summarize: bool,
+                      cache: Cache | None = None,
+                      progress: Callable[[int], None] | None = None) -> list[FileResult]: ...
+
+
 def lint_paths(paths: Iterable[str | Path], config: Config, *,
                progress: Callable[[int], None] | None = None, jobs: int | None = 1,
-               cache_root: Path | None = None) -> LintResult:
+               cache_root: Path | None = None, executor: Executor | None = None) -> LintResult:
     """Check every report under `paths`; findings sorted by path, line, column, rule.
 
     `progress`, if given, is called with the number of files just checked (for a
     progress bar; its total is the number of `collect_targets(paths, ...)`).
     `jobs` worker processes share the per-file work (None: one per core); with
     `cache_root`, results are cached in `cache_root/.reportlint_cache` (see `cache.py`).
+    `executor`, if given, runs the per-file pass instead (`jobs` is then unused): the
+    same findings, from a Dask cluster (`cluster.DaskExecutor`).
     """
     rules = RuleSet(config)
     targets = collect_targets(paths, config.exclude, config.include)
@@ -42,8 +57,12 @@ def lint_paths(paths: Iterable[str | Path], config: Config, *,
         from reportlint.run.cache import Cache
 
         cache = Cache(cache_root, config, rules.rules)
-    checked = check_targets(targets, rules, summarize=wants_corpus, cache=cache,
-                            jobs=jobs or default_jobs(), progress=progress)
+    if executor is not None:
+        checked = executor.check_targets(targets, rules, summarize=wants_corpus, cache=cache,
+                                         progress=progress)
+    else:
+        checked = check_targets(targets, rules, summarize=wants_corpus, cache=cache,
+                                jobs=jobs or default_jobs(), progress=progress)
     summaries: list[tuple[str, dict[str, object]]] = []
     for target, file in zip(targets, checked, strict=True):
         result.findings.extend(file.findings)

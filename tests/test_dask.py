@@ -1,0 +1,92 @@
+"""`--executor dask`: the per-file pass on a Dask cluster gives the same findings as local
+processes, cross-report ones included, and the default run never imports Dask."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, FIXTURES, ROOT
+
+pytest.importorskip("distributed", reason="the dask extra (a test extra) is not installed")
+from distributed import LocalCluster
+from reportlint.config import Config
+from reportlint.run.cluster import DaskExecutor
+from reportlint.run.pipeline import lint_paths
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """content/, the pair of reports that share passages, and each of content/'s reports
+    again for another year (so not the same report): cross-report findings planted in
+    many places."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(CONTENT, folder, ignore=shutil.ignore_patterns(".*"))
+    for report in sorted((FIXTURES / "duplication").glob("*.md")):
+        shutil.copy(report, folder / report.name)
+    for number, report in enumerate(sorted(CONTENT.glob("*.md"))):
+        (folder / f"next-year-{number}-{report.name}").write_text(
+            report.read_text(encoding="utf-8").replace("2025", "2026"), encoding="utf-8")
+    return folder
+
+
+def test_the_same_findings_as_local_processes(scheduler: str, corpus: Path) -> None:
+    local = lint_paths([corpus], Config(), jobs=1).findings
+    # batches of two: the results of many tasks, finishing in any order, come back in order
+    on_cluster = lint_paths([corpus], Config(),
+                            executor=DaskExecutor(scheduler, batch=2)).findings
+    assert on_cluster == local
+    assert sum(f.rule == "D004" for f in local) >= 8
+
+
+def test_the_same_findings_on_content_through_the_cache(scheduler: str, tmp_path: Path) -> None:
+    local = lint_paths([CONTENT], Config(), jobs=1).findings
+    executor = DaskExecutor(scheduler, batch=1)
+    cold = lint_paths([CONTENT], Config(), executor=executor, cache_root=tmp_path).findings
+    warm = lint_paths([CONTENT], Config(), executor=executor, cache_root=tmp_path).findings
+    assert cold == warm == local
+    assert any((tmp_path / ".reportlint_cache").rglob("*"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reportlint", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_the_command_line_starts_a_local_cluster_when_given_no_scheduler() -> None:
+    local = run("check", "content", "tests/fixtures/duplication", "--no-cache",
+                "--output-format", "json", "--exit-zero")
+    dask = run("check", "content", "tests/fixtures/duplication", "--no-cache",
+               "--output-format", "json", "--exit-zero", "--executor", "dask")
+    assert dask.returncode == 0, dask.stderr
+    assert json.loads(dask.stdout) == json.loads(local.stdout)
+    assert json.loads(local.stdout)["findings"]
+
+
+def test_a_scheduler_without_the_dask_executor_is_a_usage_error() -> None:
+    result = run("check", "content", "--scheduler", "tcp://127.0.0.1:8786")
+    assert result.returncode == 2
+    assert "--scheduler needs --executor dask" in result.stderr
+
+
+def test_the_default_run_never_imports_dask() -> None:
+    code = ("import sys; from reportlint.cli import main\n"
+            "try:\n    main(['check', 'content', '--no-cache'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('dask', 'distributed')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
