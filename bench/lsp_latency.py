@@ -29,10 +29,12 @@ async def measure(report: Path, edits: int) -> list[float]:
     client = LanguageClient("lsp-latency", "1")
     arrived: dict[int, float] = {}
     waiting: dict[int, asyncio.Future[None]] = {}
+    published: dict[int, int] = {}  # how often each version's diagnostics came
 
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def diagnostics(params: types.PublishDiagnosticsParams) -> None:
         if params.version is not None:
+            published[params.version] = published.get(params.version, 0) + 1
             arrived[params.version] = time.perf_counter()
             future = waiting.get(params.version)
             if future is not None and not future.done():
@@ -55,6 +57,12 @@ async def measure(report: Path, edits: int) -> list[float]:
         text_document=types.TextDocumentItem(uri=uri, language_id=report.suffix.lstrip("."),
                                              version=1, text=text)))
     await asyncio.wait_for(waiting[1], 60)  # the cold check: imports, data files
+    # The workspace's cross-report comparison starts with the server and republishes the
+    # open report when it ends; measure typing after it, in the steady state an editor
+    # spends its day in (it runs in its own process, but this machine has two cores).
+    deadline = loop.time() + 300
+    while published.get(1, 0) < 2 and loop.time() < deadline:
+        await asyncio.sleep(0.1)
     lines = text.split("\n")
     prose = max(range(len(lines)), key=lambda i: len(lines[i]))  # the longest line
     end = len(lines[prose])  # ASCII-safe enough: the bench only appends and deletes there

@@ -6,7 +6,7 @@ another, so the protocol keeps answering while a report is read and the rules (w
 share their loaded data) never run twice at once.
 
 Cross-report findings (a passage shared with other reports) come from comparing the
-workspace's saved reports, on a thread of their own so that typing never waits for it:
+workspace's saved reports, in a process of their own so that typing never waits for it:
 when the server starts, after each save of a report and after a config change; each open
 report then shows its own among its diagnostics.
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -60,10 +60,11 @@ class ReportServer(LanguageServer):
         self.config_uris: set[str] = set()  # config files we published a problem on
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reportlint")
         # The cross-report comparison of the saved workspace, by display path, and its own
-        # thread: a long comparison never holds up the checks of what is being typed.
+        # process (started when first needed, not forked from these threads): a long
+        # comparison never holds up, nor competes for the interpreter with, the checks of
+        # what is being typed.
         self.corpus: dict[str, list[Finding]] = {}
-        self._corpus_worker = ThreadPoolExecutor(max_workers=1,
-                                                 thread_name_prefix="reportlint-corpus")
+        self._corpus_worker: ProcessPoolExecutor | None = None
         self._corpus_run: asyncio.Task[None] | None = None
         self._corpus_again = False
 
@@ -140,10 +141,25 @@ class ReportServer(LanguageServer):
             return
         self._corpus_run = asyncio.get_running_loop().create_task(self._compare_corpus())
 
+    def stop_comparing(self) -> None:
+        """End the comparison's process, even in the middle of a comparison."""
+        worker, self._corpus_worker = self._corpus_worker, None
+        if worker is None:
+            return
+        processes = list(getattr(worker, "_processes", {}).values())
+        worker.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+
     async def _compare_corpus(self) -> None:
         root = self.workspace.root_path
         entry = self.configs.for_document(Path(root) / "report.md") if root else None
         if root and entry is not None and entry.config is not None and entry.compares_reports():
+            if self._corpus_worker is None:
+                import multiprocessing
+
+                self._corpus_worker = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             try:
                 self.corpus = await asyncio.get_running_loop().run_in_executor(
                     self._corpus_worker, workspace_cross_report, Path(root), entry.config)
@@ -300,4 +316,8 @@ def build_server() -> ReportServer:
 
 def serve() -> None:
     """Run the server on standard input and output until the client says exit."""
-    build_server().start_io()
+    server = build_server()
+    try:
+        server.start_io()
+    finally:
+        server.stop_comparing()
