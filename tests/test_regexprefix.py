@@ -1,14 +1,18 @@
-"""start_prefixes: every match starts with one of the strings it gives, or it gives none."""
+"""start_prefixes: every match starts with one of the strings it gives, or it gives none;
+StartScan: trying a pattern only where its matches can start finds what a plain scan finds."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlint.config import Config
 from reportlint.language.claims.detector import claim_detector
-from reportlint.language.regexprefix import SAFE_TEXT, start_prefixes
+from reportlint.language.data import load_data
+from reportlint.language.regexprefix import SAFE_TEXT, StartScan, start_prefixes
 
 
 @pytest.mark.parametrize(("pattern", "flags", "expected"), [
@@ -57,3 +61,43 @@ def test_every_cue_match_starts_with_a_prefix(which: int, fragments: list[str]) 
     for match in pattern.finditer(text):
         start = text.lower()[match.start():]
         assert any(start.startswith(prefix) for prefix in prefixes), (text, match)
+
+
+def _placeholder_forms() -> re.Pattern[str]:
+    entries = load_data("placeholders", Config())["placeholders"]
+    return re.compile("|".join(f"(?:{entry})" for entry in entries), re.IGNORECASE)
+
+
+_SCANNED = [_placeholder_forms(), *_CUES[:8], re.compile(r"(?<!\w)(?:ab|a\[|\[\[)"),
+            re.compile("x|xy"), re.compile(".b")]  # the last has no known starts
+_SLOT_FRAGMENTS = st.sampled_from([
+    " ", "[", "]", "[[", "{", "}", "{{", "<", ">", "(", ")", "$", "`", '"', "“", "TODO",
+    "todo", "TBD", "XX", "XXX", ",", "k", "ROLE", "Role", "insert", "here", "to be", "added",
+    "word ", "coming soon", "lorem ipsum", "é", "ſ", "a", "ab", "x", "y", "-", "TK", "FIXME"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(range(len(_SCANNED))), st.lists(_SLOT_FRAGMENTS, max_size=16))
+def test_start_scan_finds_what_a_plain_scan_finds(which: int, fragments: list[str]) -> None:
+    pattern = _SCANNED[which]
+    text = "".join(fragments)
+    scan = StartScan(pattern)
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    assert [(m.start(), m.end()) for m in scan.finditer(text)] == expected
+    found = scan.search(text)
+    assert (found and (found.start(), found.end())) == (expected[0] if expected else None)
+
+
+def test_start_scan_on_real_pages(imported_example: Path) -> None:
+    """The placeholder forms, over every line of the example page, our reports and the
+    real pages by other writers (when they are beside the clone)."""
+    here = Path(__file__).resolve().parent
+    pages = [imported_example, *sorted((here.parent / "content").glob("*.md")),
+             *sorted((here.parent.parent / "shared" / "realpages").glob("*.md"))]
+    scan = StartScan(_placeholder_forms())
+    lines = [line for page in pages
+             for line in page.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 1000
+    for line in lines:
+        assert ([m.span() for m in scan.finditer(line)]
+                == [m.span() for m in scan.pattern.finditer(line)]), line

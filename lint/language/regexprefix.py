@@ -12,11 +12,16 @@ repetitions and anything it does not know end a prefix early; a shorter prefix i
 always safe, only less selective. The answer holds for ASCII text (and the case-free
 punctuation in SAFE_TEXT): case-insensitive matching beyond ASCII has special cases
 (the long s matches "s"), so callers scan other text as usual.
+
+`StartScan` puts it to work for any pattern: `finditer` finds the characters a match can
+start with in one pass of the engine's fast character-class search, and tries the
+pattern only there.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 SAFE_TEXT = re.compile(r"[\x00-\x7f’‘“”—–…€£¥₹•·]*")
@@ -42,6 +47,79 @@ def start_prefixes(pattern: str, flags: int = 0, length: int = 3) -> frozenset[s
     if not found or "" in found or any(s[:1].isspace() for s in found):
         return None
     return frozenset(found)
+
+
+def matches_at(pattern: re.Pattern[str], text: str,
+               positions: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, trying only `positions` (a superset of
+    where its matches start, in order)."""
+    resume = 0
+    for at in positions:
+        if at < resume:
+            continue
+        match = pattern.match(text, at)  # lookbehinds and \b still see text before `at`
+        if match is not None:
+            yield match
+            resume = max(match.end(), at + 1)
+
+
+class StartScan:
+    """A compiled pattern that is tried only where one of its matches can start.
+
+    A long alternation (a data file's list of placeholder forms, some with lookbehinds)
+    costs every alternative at every position of the text, and most positions start
+    none. The places that start one of the pattern's prefixes are found by a small
+    pattern that the engine rejects at a glance wherever the first character is wrong;
+    `finditer` and `search` answer exactly as the pattern's own do."""
+
+    __slots__ = ("_starts", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        from reportlint.language.data.parsed import remember_parse
+
+        self.pattern = pattern
+        # Reading the pattern costs a few milliseconds a process: kept between runs.
+        starts = remember_parse(f"{pattern.flags} {pattern.pattern}",
+                                lambda _: _starts_pattern(pattern), code=[__file__])
+        self._starts = re.compile(starts, re.IGNORECASE) if starts else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._starts is None or not SAFE_TEXT.fullmatch(text):
+            return self.pattern.finditer(text)
+        starts = (found.start() for found in self._starts.finditer(text))
+        return matches_at(self.pattern, text, starts)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(iter(self.finditer(text)), None)
+
+
+def _starts_pattern(pattern: re.Pattern[str]) -> str | None:
+    prefixes = start_prefixes(pattern.pattern, pattern.flags)
+    if not prefixes:
+        return None
+    firsts = "".join(sorted({re.escape(prefix[0]) for prefix in prefixes}))
+    # Two lookaheads, so that starts that overlap ("[[X") are all found.
+    return f"(?=[{firsts}])(?={_trie(prefixes)})"
+
+
+def _trie(prefixes: Iterable[str]) -> str:
+    """A pattern matching what starts with one of `prefixes`, as a trie of character
+    classes ("t(?:b[cd]|k)" for tbc, tbd, tk): a long list of alternatives would be
+    tried one by one at each position."""
+    if "" in prefixes:
+        return ""  # a shorter prefix already suffices
+    rests: dict[str, set[str]] = {}
+    for prefix in prefixes:
+        rests.setdefault(prefix[0], set()).add(prefix[1:])
+    firsts_by_rest: dict[frozenset[str], list[str]] = {}
+    for first, rest in rests.items():
+        firsts_by_rest.setdefault(frozenset(rest), []).append(first)
+    parts = []
+    for rest, firsts in firsts_by_rest.items():
+        head = (re.escape(firsts[0]) if len(firsts) == 1
+                else "[" + "".join(sorted(re.escape(char) for char in firsts)) + "]")
+        parts.append(head + _trie(rest))
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(sorted(parts)) + ")"
 
 
 class _Reader:

@@ -4,7 +4,6 @@ section is for, and where each cue can start (so a cue is tried only where it ca
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -182,20 +181,6 @@ def _read_cue_starts(cues: list[tuple[str, re.Pattern[str]]]
         for prefix in prefixes:
             kinds.setdefault(prefix, []).append(number)
     return {p: tuple(dict.fromkeys(n)) for p, n in kinds.items()}, filtered
-
-
-def matches_at(pattern: re.Pattern[str], text: str,
-                positions: Iterable[int]) -> Iterator[re.Match[str]]:
-    """What `pattern.finditer(text)` yields, trying only `positions` (a superset of
-    where its matches start, in order)."""
-    resume = 0
-    for at in positions:
-        if at < resume:
-            continue
-        match = pattern.match(text, at)
-        if match is not None:
-            yield match
-            resume = max(match.end(), at + 1)
 
 
 def start_pattern(entries: list[str]) -> re.Pattern[str]:

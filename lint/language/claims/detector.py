@@ -20,13 +20,12 @@ from reportlint.language.claims.cues import (
     Model,
     Verdict,
     cue_starts,
-    matches_at,
     phrase,
     start_pattern,
     words_pattern,
 )
 from reportlint.language.claims.signs import CLAUSE_BREAK, Signs
-from reportlint.language.regexprefix import SAFE_TEXT
+from reportlint.language.regexprefix import SAFE_TEXT, matches_at
 
 if TYPE_CHECKING:
     from reportlint.config import Config
