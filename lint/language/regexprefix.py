@@ -21,7 +21,7 @@ pattern only there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 SAFE_TEXT = re.compile(r"[\x00-\x7f’‘“”—–…€£¥₹•·]*")
@@ -102,7 +102,7 @@ def _starts_pattern(pattern: re.Pattern[str]) -> str | None:
     return f"(?=[{firsts}])(?={_trie(prefixes)})"
 
 
-def _trie(prefixes: Iterable[str]) -> str:
+def _trie(prefixes: Collection[str]) -> str:
     """A pattern matching what starts with one of `prefixes`, as a trie of character
     classes ("t(?:b[cd]|k)" for tbc, tbd, tk): a long list of alternatives would be
     tried one by one at each position."""
@@ -115,10 +115,10 @@ def _trie(prefixes: Iterable[str]) -> str:
     for first, rest in rests.items():
         firsts_by_rest.setdefault(frozenset(rest), []).append(first)
     parts = []
-    for rest, firsts in firsts_by_rest.items():
+    for after, firsts in firsts_by_rest.items():
         head = (re.escape(firsts[0]) if len(firsts) == 1
                 else "[" + "".join(sorted(re.escape(char) for char in firsts)) + "]")
-        parts.append(head + _trie(rest))
+        parts.append(head + _trie(after))
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(sorted(parts)) + ")"
 
 

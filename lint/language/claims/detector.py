@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reportlint.document.text import fold, strip_inline
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 _LABEL = re.compile(r"^([^:;.?!]{1,60}?):\s+(?=\S)")
 _DASH_LABEL = re.compile(r"^(.{1,60}?)\s+[—–-]\s+(?=\S)")
 _LABEL_WORDS = 6
+_REMEMBERED = 1 << 14  # verdicts and moods kept per detector (a few MB at most)
 _TRIM = " \t\"'“”‘’()[]*_"
 class ClaimDetector:
     """Cues, signs of advice and the claim model compiled from the `claim_cues` data."""
@@ -65,6 +67,11 @@ class ClaimDetector:
                           for name in ("recommendation", "framing", "definition")
                           if signs.get(name)]
         self.model = Model(data.get("model", {}))
+        # A verdict depends on the sentence, where it stands and what follows it, nothing
+        # else: remembered, so that an editor's re-check after a keystroke, or a
+        # templated corpus whose reports share sentences, judges each sentence once.
+        self._verdicts = lru_cache(maxsize=_REMEMBERED)(self._judge)
+        self._moods = lru_cache(maxsize=_REMEMBERED)(self._imperative_mood)
 
     def find(self, sentence: str, section: str | None = None,
              subsection: str | None = None) -> ClaimCue | None:
@@ -75,6 +82,12 @@ class ClaimDetector:
     def judge(self, sentence: str, section: str | None = None,
               subsection: str | None = None, *, before_question: bool = False,
               before_instruction: bool = False) -> Verdict:
+        """Whether `sentence` is a claim (see `_judge`), remembered."""
+        return self._verdicts(sentence, section, subsection, before_question,
+                              before_instruction)
+
+    def _judge(self, sentence: str, section: str | None, subsection: str | None,
+               before_question: bool, before_instruction: bool) -> Verdict:
         """Whether `sentence` is a claim, decided from its role (mood, examples, hedges,
         the section's purpose, its subject) and the strength of its cues.
         `before_question`: a question to the reader follows it in the same bullet or
@@ -125,6 +138,10 @@ class ClaimDetector:
         return Verdict(None, refusal or "no cue")
 
     def imperative_mood(self, body: str) -> bool:
+        """An instruction (see `_imperative_mood`), remembered."""
+        return self._moods(body)
+
+    def _imperative_mood(self, body: str) -> bool:
         """An instruction: the main clause starts with an imperative verb (after up to
         two leading clauses such as "If the role is on-call, ")."""
         clause = body

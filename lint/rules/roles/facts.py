@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import Field
 from reportlint.document.model import Document
 from reportlint.document.text import PhraseMatch, tokens
 from reportlint.document.units import Kind, Unit
-from reportlint.language.jobtitles import RoleMention, RoleNames, TitleFinder, Word, title_words_for
+from reportlint.language.jobtitles import (
+    RoleMention,
+    RoleNames,
+    TitleFinder,
+    TitleWords,
+    Word,
+    title_words_for,
+)
 from reportlint.language.vocabulary import (
     Counted,
     Foreign,
@@ -91,19 +99,14 @@ def role_facts(doc: Document, context: Context) -> RoleFacts | None:
     if _LAST and _LAST[0][0] is doc and _LAST[0][1] is context:
         return _LAST[0][2]
     vocabulary = vocabulary_for(context.config, meta.industry)
-    names = RoleNames([meta.role, *meta.role_aliases], title_words_for(context.config))
+    scoring = _scoring(vocabulary, [meta.role, *meta.role_aliases],
+                       title_words_for(context.config))
+    names = scoring.names
     facts = RoleFacts(meta.role, _families(vocabulary, [meta.role, *meta.role_aliases],
                                            context), vocabulary, names,
                       TitleFinder(vocabulary.title_matcher, names))
     for text, at in _passages(doc):
-        words = tokens(text)
-        folded = [word.casefold() for word, _, _ in words]
-        own = names.find(text, words, folded)
-        named = vocabulary.title_matcher.find_in(text, words, folded)
-        skip = [(m.start, m.end) for m in own] + [(m.start, m.end) for m in named]
-        matches = vocabulary.find(text, words, skip, folded)
-        facts.passages.append(Passage(text, at, words, folded, own, named, matches,
-                                      reading(matches)))
+        facts.passages.append(Passage(text, at, *scoring.score(text)))
     if facts.families is not None:
         for passage in facts.passages:
             found = passage.reading.foreign(facts.families)
@@ -111,6 +114,40 @@ def role_facts(doc: Document, context: Context) -> RoleFacts | None:
                 facts.standing_out.add(found.family)
     _LAST[:] = [(doc, context, facts)]
     return facts
+
+
+class _Scoring:
+    """A passage's role names, job titles and family phrases depend on its text, the
+    role's names and the vocabulary only: kept for the texts met, so that an editor's
+    re-check after a keystroke scores only the passage that changed."""
+
+    def __init__(self, vocabulary: Vocabulary, names: RoleNames, key: tuple[object, ...]
+                 ) -> None:
+        self.vocabulary, self.names, self.key = vocabulary, names, key
+        self.score = lru_cache(maxsize=_REMEMBERED)(self._score)
+
+    def _score(self, text: str) -> _Scored:
+        vocabulary, names = self.vocabulary, self.names
+        words = tokens(text)
+        folded = [word.casefold() for word, _, _ in words]
+        own = names.find(text, words, folded)
+        named = vocabulary.title_matcher.find_in(text, words, folded)
+        skip = [(m.start, m.end) for m in own] + [(m.start, m.end) for m in named]
+        matches = vocabulary.find(text, words, skip, folded)
+        return words, folded, own, named, matches, reading(matches)
+
+
+_Scored = tuple[list[Word], list[str], list[RoleMention], list[PhraseMatch[str]],
+                list[PhraseMatch[Counted]], Reading]
+_REMEMBERED = 1 << 12  # passages scored and kept, for the last role met
+_SCORING: list[_Scoring] = []
+
+
+def _scoring(vocabulary: Vocabulary, names: list[str], words: TitleWords) -> _Scoring:
+    key = (id(vocabulary), id(words), *names)  # both built once per data and kept
+    if not _SCORING or _SCORING[0].key != key:
+        _SCORING[:] = [_Scoring(vocabulary, RoleNames(names, words), key)]
+    return _SCORING[0]
 
 
 def _families(vocabulary: Vocabulary, names: list[str], context: Context
