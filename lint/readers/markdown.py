@@ -40,12 +40,48 @@ def read_markdown(doc: Document) -> None:
     data: dict[str, Any] = {}
     offsets: dict[Path, int] = {}
     body_lines = _front_matter(doc, lines, data, offsets)
-    tokens = _parser().parse("\n".join(body_lines))
+    tokens = block_tokens(body_lines)
     _Walker(doc, lines, data, offsets).walk(tokens)
     # Units in file order, whatever order the walk met them in.
     doc.units.sort(key=lambda unit: unit.offset())
     assemble(doc, data, offsets)
     doc.paths = offsets
+
+
+def block_tokens(lines: list[str]) -> list[Any]:
+    """markdown-it's block tokens for `lines`, parsed section by section and remembered
+    by section: an editor's re-check after a keystroke parses only the section that
+    changed. The same tokens as one parse of the whole text (`tests/readers/test_sections.py`
+    holds them equal): a heading at the start of a line closes every open paragraph,
+    list, quote, table and footnote, so no block crosses it, except a fenced code block
+    or an HTML block, and a text with either is parsed whole."""
+    text = "\n".join(lines)
+    if _CROSSES_HEADINGS.search(text):
+        return list(_parser().parse(text))
+    starts = [number for number, line in enumerate(lines)
+              if line.startswith("#") and _ATX_HEADING.match(line)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    tokens: list[Any] = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        # With the next heading, which ends the section's last block as in the whole text.
+        tokens += _section_tokens(start, end - start, "\n".join(lines[start:end + 1]))
+    return tokens
+
+
+_CROSSES_HEADINGS = re.compile(r"^ {0,3}(?:```|~~~|<)", re.MULTILINE)
+_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+
+
+@lru_cache(maxsize=256)
+def _section_tokens(first_line: int, size: int, text: str) -> tuple[Any, ...]:
+    tokens = _parser().parse(text)
+    cut = next((number for number, token in enumerate(tokens)
+                if token.map is not None and token.map[0] >= size), len(tokens))
+    for token in tokens[:cut]:  # fresh tokens: shared between parses from now on
+        if token.map is not None:
+            token.map = [token.map[0] + first_line, token.map[1] + first_line]
+    return tuple(tokens[:cut])
 
 
 def _front_matter(doc: Document, lines: list[str], data: dict[str, Any],
