@@ -1,5 +1,6 @@
 """What the per-file pass remembers between documents (claim verdicts, passages scored
-for role words, parsed sections) must never change a finding: each report, checked after
+for role words, placeholders per unit, parsed sections and YAML keys) must never change
+a finding: each report, checked after
 every other one, gives what it gives checked first in a fresh state."""
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from reportlint.config import Config
 from reportlint.language.claims.detector import claim_detector
 from reportlint.readers import read_document
 from reportlint.readers.markdown import _section_tokens
+from reportlint.readers.yamltree import _composed_key
+from reportlint.rules.hygiene.placeholders import _placeholders_in
 from reportlint.rules.roles import facts
 from reportlint.run.engine import RuleSet, lint_document
 
@@ -23,11 +26,14 @@ def _forget() -> None:
     facts._SCORING.clear()
     facts._LAST.clear()
     _section_tokens.cache_clear()
+    _composed_key.cache_clear()
+    _placeholders_in.cache_clear()
 
 
 def test_remembering_changes_no_finding(imported_example: Path) -> None:
-    pages = [*sorted((ROOT / "content").glob("*.md")),
-             *sorted((ROOT / "tests" / "fixtures").rglob("*.md")), imported_example]
+    pages = [*sorted((ROOT / "content").glob("*.*")),
+             *sorted((ROOT / "tests" / "fixtures").rglob("*.md")),
+             *sorted((ROOT / "tests" / "fixtures").rglob("*.yaml")), imported_example]
     rules = RuleSet(Config())
     fresh = {}
     for page in pages:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from reportlint.document.text import PhraseMatch, PhraseMatcher, tokens
@@ -46,16 +47,16 @@ class RoleFamilies:
     def primary(self) -> RoleFamily:
         return self.members[0]
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         return frozenset(family.key for family in self.members)
 
-    @property
+    @cached_property
     def neighbours(self) -> frozenset[str]:
         """Families whose words are ordinary in this role's reports."""
         return frozenset().union(*(f.neighbours for f in self.members)) - self.keys
 
-    @property
+    @cached_property
     def shared(self) -> frozenset[str]:
         """Other families' phrases that are ordinary in this role's reports."""
         return frozenset().union(*(family.shared for family in self.members))

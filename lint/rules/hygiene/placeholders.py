@@ -54,14 +54,11 @@ class Placeholder(Rule):
                               offset=doc.meta_offsets.get(key, 0), section="front matter")
         template = data_pattern(context, "placeholders", "template_headings")
         for unit, in_template in _with_template_passages(doc, template):
-            for match in pattern.finditer(unit.text):
-                if _inside_link_target(unit.text, match.start()) or _inside_code(
-                        unit.text, match.start()):
+            for start, end, written in _placeholders_in(pattern, unit.text):
+                if in_template and written[:1] in _SLOT_OPENERS:
                     continue
-                if in_template and match.group(0)[:1] in _SLOT_OPENERS:
-                    continue
-                yield Hit(f'placeholder "{quote(match.group(0))}"',
-                          offset=unit.offset(match.start()), end_offset=unit.offset(match.end()))
+                yield Hit(f'placeholder "{quote(written)}"',
+                          offset=unit.offset(start), end_offset=unit.offset(end))
 
 
 _SLOT_OPENERS = ("[", "{", "<", "$")
@@ -84,6 +81,16 @@ def _with_template_passages(doc: Document, template: re.Pattern[str] | None
             open_headings.append((level, template is not None
                                   and template.search(unit.text) is not None))
         yield unit, any(offers for _, offers in open_headings)
+
+
+@lru_cache(maxsize=1 << 14)
+def _placeholders_in(pattern: StartScan, text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of each placeholder in a unit's text outside code and link
+    targets; remembered, so that a re-check after a keystroke scans the changed unit."""
+    return tuple((match.start(), match.end(), match.group(0))
+                 for match in pattern.finditer(text)
+                 if not _inside_link_target(text, match.start())
+                 and not _inside_code(text, match.start()))
 
 
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
