@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from reportlint.language.data import strings
+from reportlint.language.data.patterns import remembered_pattern
 
 # A year written alone (2025), which is never an amount.
 YEAR = re.compile(r"(?<![\w$€£¥₹.,])(?:19|20)\d\d(?![\w%])")
@@ -41,7 +42,7 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     # One pair of word boundaries around all the plain phrases: compiling a boundary per
     # phrase costs more than a run of one report.
     parts = ([rf"(?<![\w-])(?:{'|'.join(words)})(?![\w-])"] if words else []) + others
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    return remembered_pattern("|".join(parts), re.IGNORECASE) if parts else None
 
 
 class Lexicon:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reportlint.language.data.patterns import remembered_pattern
 from reportlint.language.regexprefix import start_prefixes
 
 WORD = re.compile(r"[\w'’-]+")
@@ -57,7 +58,7 @@ WORD_STARTS = re.compile(_BEFORE + r"(?=\S)")
 
 
 def words_pattern(entries: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"{_BEFORE}(?:{phrase(entries)})(?![\w'’])", re.IGNORECASE)
+    return remembered_pattern(rf"{_BEFORE}(?:{phrase(entries)})(?![\w'’])", re.IGNORECASE)
 
 
 STRENGTH_ORDER = {"strong": 0, "medium": 1, "weak": 2}
@@ -186,4 +187,4 @@ def _read_cue_starts(cues: list[tuple[str, re.Pattern[str]]]
 def start_pattern(entries: list[str]) -> re.Pattern[str]:
     if not entries:
         return re.compile(r"(?!)")
-    return re.compile(rf"^(?:{phrase(entries)})(?![\w'’-])", re.IGNORECASE)
+    return remembered_pattern(rf"^(?:{phrase(entries)})(?![\w'’-])", re.IGNORECASE)

@@ -13,6 +13,7 @@ from reportlint.document.text import footnote_refs
 from reportlint.document.units import Kind, Unit
 from reportlint.findings import Category, Hit, Severity
 from reportlint.language.data import load_data
+from reportlint.language.data.patterns import remembered_pattern
 from reportlint.rules.evidence.claims import unbacked_claims
 from reportlint.rules.registry import Context, Rule, register
 
@@ -38,7 +39,7 @@ def word_patterns(entries: tuple[str, ...]) -> re.Pattern[str] | None:
     if not entries:
         return None
     joined = "|".join(f"(?:{entry})" for entry in entries)
-    return re.compile(rf"(?<![\w'’-])(?:{joined})(?![\w'’])", re.IGNORECASE)
+    return remembered_pattern(rf"(?<![\w'’-])(?:{joined})(?![\w'’])", re.IGNORECASE)
 
 
 def evidence_pattern(context: Context, name: str) -> re.Pattern[str] | None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from reportlint.document.units import Kind
 from reportlint.language.data import load_data
+from reportlint.language.data.patterns import remembered_pattern
 from reportlint.rules.registry import Context, Rule, number
 
 PROSE = (Kind.PARAGRAPH, Kind.BULLET)
@@ -20,7 +21,7 @@ ENDS_SENTENCE = (".", "!", "?", ":", ";", ")", '"', "”", "’", "'", "]")
 def _compile(entries: tuple[str, ...]) -> re.Pattern[str] | None:
     if not entries:
         return None
-    return re.compile("|".join(f"(?:{entry})" for entry in entries), re.IGNORECASE)
+    return remembered_pattern("|".join(f"(?:{entry})" for entry in entries), re.IGNORECASE)
 
 
 def data_pattern(context: Context, data: str, key: str) -> re.Pattern[str] | None:
