@@ -1,5 +1,5 @@
-"""`--executor dask`: the per-file pass on a Dask cluster gives the same findings as local
-processes, cross-report ones included, and the default run never imports Dask."""
+"""`--executor dask`: the per-file pass and the shared-passage comparison on a Dask cluster
+give the same findings as local processes, and the default run never imports Dask."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ pytest.importorskip("distributed", reason="the dask extra (a test extra) is not 
 from distributed import LocalCluster
 from reportlint.config import Config
 from reportlint.run.cluster import DaskExecutor
+from reportlint.run.discovery import collect_targets
+from reportlint.run.engine import RuleSet
 from reportlint.run.pipeline import lint_paths
 
 
@@ -45,10 +47,16 @@ def corpus(tmp_path: Path) -> Path:
 def test_the_same_findings_as_local_processes(scheduler: str, corpus: Path) -> None:
     local = lint_paths([corpus], Config(), jobs=1).findings
     # batches of two: the results of many tasks, finishing in any order, come back in order
-    on_cluster = lint_paths([corpus], Config(),
-                            executor=DaskExecutor(scheduler, batch=2)).findings
+    executor = DaskExecutor(scheduler, batch=2)
+    on_cluster = lint_paths([corpus], Config(), executor=executor).findings
     assert on_cluster == local
     assert sum(f.rule == "D004" for f in local) >= 8
+    # compared on the workers: the hits came back, the passage prints did not
+    assert len(executor.compared["D004"]) >= sum(f.rule == "D004" for f in local)
+    targets = collect_targets([corpus], Config().exclude, Config().include)
+    results = executor.check_targets(targets, RuleSet(Config()), summarize=True)
+    assert results and all("D004" not in (r.summaries or {}) for r in results)
+    assert executor.compared["D004"]
 
 
 def test_the_same_findings_on_content_through_the_cache(scheduler: str, tmp_path: Path) -> None:

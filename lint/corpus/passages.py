@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlint.corpus.fingerprints import SENTENCE, PassagePrints, summarize_passages
 from reportlint.document.text import strip_inline
@@ -89,7 +89,7 @@ class PassageIndex:
             self.reports.append(_Report(path, same, *prints.rows()))
         self.postings: dict[int, array[int]] = {}
         self.identities: list[int] = []
-        self._distinct: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        self._distinct: dict[int, tuple[int, list[Place]]] = {}
         self._build()
 
     def _values(self, report: _Report) -> set[int]:
@@ -141,50 +141,88 @@ class PassageIndex:
         if posting is None:
             return 0, []
         if value not in self._distinct:
-            same = [self.identities[packed >> 24] for packed in posting]
-            first: dict[int, tuple[int, int]] = {}
-            for packed, identity in zip(posting, same, strict=True):
-                if len(first) > limit:
-                    break
-                first.setdefault(identity, (packed >> 24, packed & 0xFFFFFF))
-            self._distinct[value] = (len(set(same)), list(first.values()))
-        count, first_places = self._distinct[value]
+            identities = self.identities
+            self._distinct[value] = first_places(
+                ((packed >> 24, packed & 0xFFFFFF, identities[packed >> 24])
+                 for packed in posting), limit)
+        count, first = self._distinct[value]
         own = self.identities[number]
-        others = [p for p in first_places if self.identities[p[0]] != own][:limit]
-        return max(count - 1, 0), others
+        return others_than(own, count, first, limit)
 
     def near_copies(self, number: int, index: int,
                     containment: float) -> tuple[int, bool, list[tuple[int, int, float]]]:
         """Reports holding at least `containment` of passage `index`'s shingles:
         (how many, whether that is an estimate, [(report, passage, share)] best first)."""
-        shingles = set(self.reports[number].shingles(index))
-        own, identities = self.identities[number], self.identities
-        if not shingles:
-            return 0, False, []
-        hits: Counter[tuple[int, int]] = Counter()
-        truncated, sizes = False, []
-        for value in shingles:
+        identities = self.identities
+
+        def heads(value: int) -> tuple[list[tuple[int, int, Any]], int] | None:
             posting = self.postings.get(value)
             if posting is None:
-                continue
-            truncated |= len(posting) > CAP
-            sizes.append(len(posting))
-            hits.update({(p >> 24, p & 0xFFFFFF) for p in posting[:CAP]
-                         if identities[p >> 24] != own})
-        best: dict[int, tuple[int, int]] = {}
-        for (other, ref), count in hits.items():
-            held = best.get(other)
-            # Ties go to the earlier passage, whatever order the set above gave: the
-            # answer then stays the same when passages are added above both.
-            if held is None or count > held[0] or (count == held[0] and ref < held[1]):
-                best[other] = (count, ref)
-        size = len(shingles)
-        found = sorted(((other, ref, count / size) for other, (count, ref) in best.items()
-                        if count >= containment * size), key=lambda item: (-item[2], item[0]))
-        count = len({identities[other] for other, _, _ in found})
-        if truncated and found:
-            return max(count, sorted(sizes)[len(sizes) // 2] - 1), True, found
-        return count, False, found
+                return None
+            return [(p >> 24, p & 0xFFFFFF, identities[p >> 24]) for p in posting[:CAP]], len(
+                posting)
+
+        return near_copies(set(self.reports[number].shingles(index)), identities[number],
+                           heads, identities.__getitem__, containment)
+
+
+# A posting entry as the comparison reads it: (report number, reference, identity, and
+# perhaps more that the caller keeps with it).
+Place = tuple[Any, ...]
+
+
+def first_places(posting: Iterable[Place], limit: int) -> tuple[int, list[Place]]:
+    """(how many identities hold a hash, the first place of each of the first `limit` + 1
+    of them, in posting order), from its posting entries in order. One more than `limit`
+    so that `limit` are left once the asking report's own identity is set aside."""
+    first: dict[Any, Place] = {}
+    identities = set()
+    for place in posting:
+        identities.add(place[2])
+        if len(first) <= limit:
+            first.setdefault(place[2], place)
+    return len(identities), list(first.values())
+
+
+def others_than(own: Any, count: int, first: Sequence[Place],
+                limit: int) -> tuple[int, list[tuple[int, int]]]:
+    """`exact_copies`'s answer for a report of identity `own`."""
+    return max(count - 1, 0), [(n, ref) for n, ref, identity in first if identity != own][:limit]
+
+
+def near_copies(shingles: set[int], own: Any,
+                heads: Callable[[int], tuple[Sequence[Place], int] | None],
+                identity_of: Callable[[int], Any],
+                containment: float) -> tuple[int, bool, list[tuple[int, int, float]]]:
+    """Reports holding at least `containment` of a passage's `shingles`, read from each
+    shingle's first `CAP` posting entries and its posting's length (`heads`): (how many,
+    whether that is an estimate, [(report, passage, share)] best first)."""
+    if not shingles:
+        return 0, False, []
+    hits: Counter[tuple[int, int]] = Counter()
+    truncated, sizes = False, []
+    for value in shingles:
+        found = heads(value)
+        if found is None:
+            continue
+        head, length = found
+        truncated |= length > CAP
+        sizes.append(length)
+        hits.update({(other, ref) for other, ref, identity in head if identity != own})
+    best: dict[int, tuple[int, int]] = {}
+    for (other, ref), count in hits.items():
+        held = best.get(other)
+        # Ties go to the earlier passage, whatever order the set above gave: the
+        # answer then stays the same when passages are added above both.
+        if held is None or count > held[0] or (count == held[0] and ref < held[1]):
+            best[other] = (count, ref)
+    size = len(shingles)
+    found_copies = sorted(((other, ref, count / size) for other, (count, ref) in best.items()
+                           if count >= containment * size), key=lambda item: (-item[2], item[0]))
+    count = len({identity_of(other) for other, _, _ in found_copies})
+    if truncated and found_copies:
+        return max(count, sorted(sizes)[len(sizes) // 2] - 1), True, found_copies
+    return count, False, found_copies
 
 
 def shared_passages(known: Iterable[tuple[str, PassagePrints]], containment: float,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reportlint.corpus.fingerprints import SENTENCE, PassagePrints
 from reportlint.corpus.passages import PassageIndex, hash_values
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from reportlint.corpus.entry import CorpusEntry
     from reportlint.findings import Finding
 
-__all__ = ["affected_reports", "named_reports", "per_report_limit", "shared_passage_hits"]
+__all__ = ["Copies", "affected_reports", "capped_hits", "named_reports", "per_report_limit",
+           "report_hits", "shared_passage_hits"]
 
 
 def shared_passage_hits(entries: Sequence[CorpusEntry], options: Mapping[str, Any],
@@ -43,7 +44,7 @@ def shared_passage_hits(entries: Sequence[CorpusEntry], options: Mapping[str, An
                           if isinstance(e.summary, PassagePrints)), focus=focus)
     for number, report in enumerate(index.reports):
         if only is None or report.path in only:
-            for hit in _capped(list(_report_hits(index, number, containment, limit)), cap,
+            for hit in capped_hits(list(_report_hits(index, number, containment, limit)), cap,
                                report.path):
                 yield report.path, hit
 
@@ -55,35 +56,72 @@ def per_report_limit(options: Mapping[str, Any]) -> int | None:
     return cap if cap > 0 else None
 
 
+class Copies(Protocol):
+    """What finding one report's shared passages asks of the comparison: the copies of
+    a text hash and the near copies of a passage in other reports, and the name of a
+    place. `PassageIndex` answers from the whole index; `partitioned.ReportCopies` from
+    the parts of it that hold the report's hashes."""
+
+    def exact(self, value: int, limit: int) -> tuple[int, list[tuple[int, int]]]: ...
+
+    def near(self, passage: int, containment: float
+             ) -> tuple[int, bool, list[tuple[int, int, float]]]: ...
+
+    def name(self, other: int, ref: int) -> str: ...
+
+
+class _IndexCopies:
+    def __init__(self, index: PassageIndex, number: int) -> None:
+        self.index, self.number = index, number
+
+    def exact(self, value: int, limit: int) -> tuple[int, list[tuple[int, int]]]:
+        return self.index.exact_copies(value, self.number, limit)
+
+    def near(self, passage: int, containment: float
+             ) -> tuple[int, bool, list[tuple[int, int, float]]]:
+        return self.index.near_copies(self.number, passage, containment)
+
+    def name(self, other: int, ref: int) -> str:
+        report = self.index.reports[other]
+        return f"{report.path}:{report.place(ref)}"
+
+
 def _report_hits(index: PassageIndex, number: int, containment: float,
                  limit: int) -> Iterator[tuple[int, Hit]]:
-    """(how many other reports, Hit) for each shared passage and sentence, in file order."""
     report = index.reports[number]
+    return report_hits(report.passages, report.sentences, _IndexCopies(index, number),
+                       containment, limit)
+
+
+def report_hits(passages: Sequence[int], sentences: Sequence[int], copies: Copies,
+                containment: float, limit: int) -> Iterator[tuple[int, Hit]]:
+    """(how many other reports, Hit) for each shared passage and sentence of one report
+    (its summary's `passages` and `sentences` rows), in file order."""
     shared: set[int] = set()
-    for passage in range(len(report.passages) // 4):
-        line, column, size, value = report.passages[4 * passage:4 * passage + 4]
+    for passage in range(len(passages) // 4):
+        line, column, size, value = passages[4 * passage:4 * passage + 4]
         what = "bullet" if size >> 32 else "paragraph"
-        count, places = index.exact_copies(value, number, limit)
+        count, places = copies.exact(value, limit)
         how = "exact copy"
         estimate = False
         if not count:
-            count, estimate, near = index.near_copies(number, passage, containment)
+            count, estimate, near = copies.near(passage, containment)
             places = [(other, ref) for other, ref, _ in near[:limit]]
             how = f"near copy, {near[0][2]:.0%} of it" if near else ""
         if count:
             shared.add(passage)
-            yield count, _hit(what, count, estimate, places, how, index, line, column)
-    for sentence in range(len(report.sentences) // 4):
-        line, column, passage, value = report.sentences[4 * sentence:4 * sentence + 4]
+            yield count, _hit(what, count, estimate, places, how, copies, line, column)
+    for sentence in range(len(sentences) // 4):
+        line, column, passage, value = sentences[4 * sentence:4 * sentence + 4]
         if passage in shared:
             continue
-        count, places = index.exact_copies(value, number, limit)
+        count, places = copies.exact(value, limit)
         if count:
-            yield count, _hit("sentence", count, False, places, "exact copy", index, line,
+            yield count, _hit("sentence", count, False, places, "exact copy", copies, line,
                               column)
 
 
-def _capped(found: list[tuple[int, Hit]], cap: int | None, path: str) -> list[Hit]:
+def capped_hits(found: list[tuple[int, Hit]], cap: int | None, path: str) -> list[Hit]:
     """The `cap` most widely shared hits (ties: the earlier in the file), and one hit on
     the first of them in the file that counts the rest."""
     if cap is None or len(found) <= cap + 1:  # a summary in place of one hit hides nothing
@@ -104,9 +142,8 @@ def _position(hit: Hit) -> tuple[int, int]:
 
 
 def _hit(what: str, count: int, estimate: bool, places: Sequence[tuple[int, int]],
-         how: str, index: PassageIndex, line: int, column: int) -> Hit:
-    named = [f"{index.reports[other].path}:{index.reports[other].place(ref)}"
-             for other, ref in places]
+         how: str, copies: Copies, line: int, column: int) -> Hit:
+    named = [copies.name(other, ref) for other, ref in places]
     more = count - len(named)
     listed = ", ".join(named) + (f" and {more} more" if more > 0 else "")
     amount = f"{'about ' if estimate else ''}{count} other report{'s' if count != 1 else ''}"

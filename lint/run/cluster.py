@@ -9,15 +9,19 @@ so the run's output is the same as with `--jobs`. Workers read the reports at th
 the driver found them: on a cluster, the reports live on a file system every worker
 mounts at the same place (as for any Dask job that reads files).
 
-The cross-report comparison then runs where the run started, on the summaries (a few
-kilobytes a report). Dask is imported only here, and only when this executor is asked
-for.
+The shared-passage comparison (D004) runs on the cluster too, so that no one process
+holds the corpus: each report's passage prints stay on the worker that made them, their
+posting entries are shuffled by hash into groups (a Dask bag `groupby`), each group
+keeps what its shared hashes tell the reports holding them, and a second shuffle brings
+each report's part together with its prints, where its hits are made
+(`reportlint.corpus.partitioned`). Only findings come back to where the run started.
+Dask is imported only here, and only when this executor is asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportlint.run.engine import RuleSet
@@ -25,6 +29,7 @@ from reportlint.run.parallel import FileResult, check_file
 
 if TYPE_CHECKING:
     from reportlint.config import Config
+    from reportlint.findings import Hit
     from reportlint.rules.registry import Rule
     from reportlint.run.cache import Cache
     from reportlint.run.discovery import Target
@@ -44,49 +49,138 @@ class DaskExecutor:
     scheduler: str | None = None
     workers: int = LOCAL_WORKERS
     batch: int = BATCH
+    # Hits of the cross-report rules compared on the cluster in the last run, by code
+    # (the pipeline turns them into findings instead of comparing summaries itself).
+    compared: dict[str, list[tuple[str, Hit]]] = field(default_factory=dict)
 
     def check_targets(self, targets: Sequence[Target], rules: RuleSet, *, summarize: bool,
                       cache: Cache | None = None,
                       progress: Callable[[int], None] | None = None) -> list[FileResult]:
         from distributed import Client, LocalCluster, as_completed
 
+        self.compared = {}
         batches = [list(targets[i:i + self.batch]) for i in range(0, len(targets), self.batch)]
         if not batches:
             return []
+        compare = summarize and any(rule.code == SHARED_PASSAGE for rule, _ in
+                                    rules.for_path("") if rule.corpus)
         cluster = None
         if self.scheduler is None:
             cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                    processes=True, dashboard_address=None)
         client = Client(self.scheduler or cluster)
         try:
-            futures = client.map(_check_batch, batches, config=rules.config,
-                                 rule_classes=tuple(rules.rules), summarize=summarize,
-                                 cache=cache, pure=False)
-            order = {future.key: number for number, future in enumerate(futures)}
+            checked = client.map(_check_batch, batches, range(0, len(targets), self.batch),
+                                 config=rules.config, rule_classes=tuple(rules.rules),
+                                 summarize=summarize, cache=cache, keep=compare, pure=False)
+            results = client.map(_results, checked, pure=False)
+            order = {future.key: number for number, future in enumerate(results)}
             done: list[list[FileResult] | None] = [None] * len(batches)
-            for future, results in as_completed(futures, with_results=True):
-                done[order[future.key]] = results
+            for future, found in as_completed(results, with_results=True):
+                done[order[future.key]] = found
                 if progress is not None:
-                    progress(len(results))
+                    progress(len(found))
+            if compare:
+                prints = client.map(_prints, checked, pure=False)
+                hits = _compare_shared_passages(prints, len(targets), rules)
+                self.compared[SHARED_PASSAGE] = hits
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
-        return [result for results in done if results is not None for result in results]
+        return [result for found in done if found is not None for result in found]
 
+
+SHARED_PASSAGE = "D004"  # the cross-report rule compared on the cluster
+# Reports per group of the comparison's shuffles: a group's entries fit a worker's memory
+# with room to spare (about 150 entries of ~100 bytes a report).
+REPORTS_PER_GROUP = 2000
 
 # One rule set per config per worker process: built on the first batch, kept for the rest.
 _RULES: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
 
+# A batch's results and, when the cluster compares passages, its reports' prints:
+# (number, display path, prints), which stay on the worker.
+_Checked = tuple[list[FileResult], list[tuple[int, str, Any]]]
 
-def _check_batch(targets: list[Target], *, config: Config,
+
+def _check_batch(targets: list[Target], first: int, *, config: Config,
                  rule_classes: tuple[type[Rule], ...], summarize: bool,
-                 cache: Cache | None) -> list[FileResult]:
+                 cache: Cache | None, keep: bool) -> _Checked:
     key = (config.fingerprint(), tuple(rule.code for rule in rule_classes))
     rules = _RULES.get(key)
     if rules is None:
         rules = _RULES[key] = RuleSet(config, rule_classes)
-    return [check_file(target, rules, summarize=summarize, cache=cache) for target in targets]
+    results, prints = [], []
+    for number, target in enumerate(targets, first):
+        result = check_file(target, rules, summarize=summarize, cache=cache)
+        if keep and result.summaries is not None and SHARED_PASSAGE in result.summaries:
+            summaries = dict(result.summaries)
+            prints.append((number, target.display, summaries.pop(SHARED_PASSAGE)))
+            result = FileResult(result.findings, summaries, result.key)
+        results.append(result)
+    return results, prints
+
+
+def _results(checked: _Checked) -> list[FileResult]:
+    return checked[0]
+
+
+def _prints(checked: _Checked) -> list[tuple[int, str, Any]]:
+    return checked[1]
+
+
+def _compare_shared_passages(prints: list[Any], reports: int,
+                             rules: RuleSet) -> list[tuple[str, Hit]]:
+    """D004's hits, compared on the cluster from the prints left on the workers: two
+    shuffles, by hash and then by report, and only the hits gathered."""
+    import dask.bag as bag
+    from dask.delayed import delayed
+    from reportlint.rules.duplication.shared import shared_passage_settings
+
+    options = shared_passage_settings(rules.config)
+    groups = max(2, -(-reports // REPORTS_PER_GROUP))
+    by_report = bag.from_delayed([delayed(part) for part in prints])
+    views = (by_report.map_partitions(_entries)
+             .groupby(lambda entry: entry[0] % groups, npartitions=groups, shuffle="tasks")
+             .map(_views, limit=int(options["max_names"])).flatten())
+    both = bag.concat([views.map(_tagged, "view"), by_report.map(_tagged, "prints")])
+    hits = (both.groupby(lambda item: item[1] % groups, npartitions=groups, shuffle="tasks")
+            .map(_hits, options=options).flatten())
+    found = sorted(hits.compute(), key=lambda item: item[0])
+    return [(path, hit) for _, path, report_hits in found for hit in report_hits]
+
+
+def _entries(rows: list[tuple[int, str, Any]]) -> list[Any]:
+    from reportlint.corpus.partitioned import posting_entries
+
+    return [entry for number, path, prints in rows
+            for entry in posting_entries(number, path, prints)]
+
+
+def _views(group: tuple[int, list[Any]], limit: int) -> list[Any]:
+    from reportlint.corpus.partitioned import hash_views
+
+    return list(hash_views(group[1], limit))
+
+
+def _tagged(item: tuple[Any, ...], kind: str) -> tuple[Any, ...]:
+    return (kind, *item)  # ("view", number, hash, view) or ("prints", number, path, prints)
+
+
+def _hits(group: tuple[int, list[Any]], options: dict[str, Any]) -> list[Any]:
+    """(number, path, hits) of each report in a group: its prints and its hashes' views."""
+    from reportlint.corpus.partitioned import report_shared_hits
+
+    views: dict[int, dict[int, Any]] = {}
+    reports: list[tuple[int, str, Any]] = []
+    for kind, number, first, second in group[1]:
+        if kind == "view":
+            views.setdefault(number, {})[first] = second
+        else:
+            reports.append((number, first, second))
+    return [(number, path, report_shared_hits(path, prints, views.get(number, {}), options))
+            for number, path, prints in reports]
 
 
 def executor_for(name: str, scheduler: str | None) -> Any:

@@ -63,14 +63,18 @@ def lint_paths(paths: Iterable[str | Path], config: Config, *,
     else:
         checked = check_targets(targets, rules, summarize=wants_corpus, cache=cache,
                                 jobs=jobs or default_jobs(), progress=progress)
+    # The hits of cross-report rules the executor compared where the files were read
+    # (a cluster keeps the passage prints on its workers), by rule code.
+    compared = getattr(executor, "compared", None) or None
     summaries: list[tuple[str, dict[str, object]]] = []
     for target, file in zip(targets, checked, strict=True):
         result.findings.extend(file.findings)
         if file.summaries is not None:
             summaries.append((target.display, file.summaries))
-    if summaries:
+    if summaries or compared:
         keys = [(target.display, file.key) for target, file in zip(targets, checked,
                                                                    strict=True)]
-        result.findings.extend(cross_report_findings(summaries, keys, rules, cache))
+        result.findings.extend(cross_report_findings(summaries, keys, rules, cache,
+                                                     compared))
     result.findings.sort(key=Finding.sort_key)
     return result
