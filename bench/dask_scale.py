@@ -5,13 +5,18 @@ wall time, the driver's peak memory and each worker's, against the local process
     python bench/dask_scale.py --sizes 1000 5000 --workers 2
 
 Each size is generated once (bench/generate.py) into a temporary folder; each run is
-cold (no cache). The numbers go to standard output as a Markdown table.
+cold (no cache) and is `reportlint check` in a process of its own, so that its peak
+memory is its own: the driver's with the cluster, the whole run's for local processes
+(their parent holds every report's passage prints). The numbers go to standard output
+as a Markdown table.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,8 +26,22 @@ import generate
 
 
 def peak_mb() -> float:
-    """This process's peak resident memory (run on each worker too, by `client.run`)."""
+    """This process's peak resident memory (run on each worker, by `client.run`)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def check(folder: str, *options: str) -> tuple[float, float, bytes]:
+    """(seconds, the process's peak MB, its JSON output) of one cold `reportlint check`."""
+    command = [sys.executable, "-m", "reportlint", "check", folder, "--no-cache",
+               "--output-format", "json", "--exit-zero", *options]
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        return seconds, usage.ru_maxrss / 1024, out.read()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,9 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from distributed import Client, LocalCluster
-    from reportlint.config import Config
-    from reportlint.run.cluster import DaskExecutor
-    from reportlint.run.pipeline import lint_paths
 
     rows = []
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
@@ -44,27 +60,23 @@ def main(argv: list[str] | None = None) -> int:
                 for index in range(size):
                     name, text, _ = generate.render(index, 7, 0.3)
                     (Path(folder) / name).write_text(text, encoding="utf-8")
-                started = time.perf_counter()
-                local = lint_paths([folder], Config(), jobs=args.workers)
-                local_seconds = time.perf_counter() - started
-                started = time.perf_counter()
-                on_cluster = lint_paths([folder], Config(),
-                                        executor=DaskExecutor(cluster.scheduler_address))
-                dask_seconds = time.perf_counter() - started
+                dask_seconds, driver, on_cluster = check(
+                    folder, "--executor", "dask", "--scheduler", cluster.scheduler_address)
                 with Client(cluster) as client:  # after the run: one client at a time
                     workers = client.run(peak_mb)
-                same = on_cluster.findings == local.findings
-                rows.append((size, local_seconds, dask_seconds, peak_mb(),
+                local_seconds, local_peak, local = check(folder, "--jobs", str(args.workers))
+                same = on_cluster == local and b'"D004"' in local
+                rows.append((size, local_seconds, dask_seconds, local_peak, driver,
                              max(workers.values()), same))
                 print(f"{size}: local {local_seconds:.1f} s, dask {dask_seconds:.1f} s, "
                       f"same findings: {same}", file=sys.stderr)
-    print("| reports | local processes | dask LocalCluster | reports/s (dask) | driver peak "
-          "| worker peak | same findings |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    for size, local_seconds, dask_seconds, driver, worker, same in rows:
+    print("| reports | local processes | dask LocalCluster | reports/s (dask) | local parent "
+          "peak | dask driver peak | worker peak (so far) | same findings |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for size, local_seconds, dask_seconds, local_peak, driver, worker, same in rows:
         print(f"| {size:,} | {local_seconds:.1f} s | {dask_seconds:.1f} s | "
-              f"{size / dask_seconds:.0f} | {driver:.0f} MB | {worker:.0f} MB | "
-              f"{'yes' if same else 'NO'} |")
+              f"{size / dask_seconds:.0f} | {local_peak:.0f} MB | {driver:.0f} MB | "
+              f"{worker:.0f} MB | {'yes' if same else 'NO'} |")
     return 0
 
 

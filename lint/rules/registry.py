@@ -85,7 +85,9 @@ class RuleOptions(BaseModel):
     whose defaults live in a data file leave the field None and say where in
     `defaults`, so the reference, `init` and `explain` show the value in effect."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    # Built when a config sets options (or the reference shows them), not at import: a
+    # run that sets none never pays for the validators.
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     @classmethod
     def defaults(cls) -> dict[str, object]:
