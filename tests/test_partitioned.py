@@ -86,16 +86,51 @@ def test_the_order_entries_arrive_in_does_not_matter(generated: list[CorpusEntry
     """On a cluster a group's entries arrive in any order: shuffled here."""
     import random
 
-    from reportlint.corpus.partitioned import hash_views, posting_entries, report_shared_hits
+    from reportlint.corpus.partitioned import (
+        Answers,
+        group_answers,
+        posting_entries,
+        report_shared_hits,
+    )
 
     options = shared_passage_settings(Config())
     entries = [entry for number, corpus_entry in enumerate(generated)
                for entry in posting_entries(number, corpus_entry.path, corpus_entry.summary)]
     random.Random(5).shuffle(entries)
-    views: dict[int, dict[int, object]] = {}
-    for number, value, view in hash_views(entries, int(options["max_names"])):
-        views.setdefault(number, {})[value] = view
+    told: dict[int, Answers] = {}
+    for part in range(3):  # groups of hashes, in an order of their own
+        group = [entry for entry in entries if entry[0] % 3 == part]
+        for number, answers in group_answers(group, int(options["max_names"])).items():
+            told.setdefault(number, Answers()).add(answers)
     found = [(entry.path, repr(hit)) for number, entry in enumerate(generated)
-             for hit in report_shared_hits(entry.path, entry.summary, views.get(number, {}),
-                                           options)]
+             for hit in report_shared_hits(entry.path, entry.summary,
+                                           told.get(number, Answers()), options)]
     assert found == _whole(generated, options)
+
+
+def _prints(identity: str, passages: list[tuple[int, list[int]]]) -> object:
+    """A summary made by hand: (text hash, sampled shingles) per passage, one per line."""
+    from array import array
+
+    from reportlint.corpus.fingerprints import PassagePrints
+
+    rows, prints, ends = array("Q"), array("Q"), array("I")
+    for line, (value, shingles) in enumerate(passages, 10):
+        rows.extend((line, 1, 40, value))
+        prints.extend(shingles)
+        ends.append(len(prints))
+    return PassagePrints(rows.tobytes(), prints.tobytes(), ends.tobytes(), b"", identity)
+
+
+def test_a_shingle_twice_in_a_passage_counts_once() -> None:
+    """The index tallies a passage's distinct shingles; so must the groups."""
+    twice = _prints("a", [(101, [7, 7, 8, 9]), (102, [20, 21])])
+    other = _prints("b", [(201, [7, 8, 9, 10]), (202, [20, 22])])
+    third = _prints("c", [(301, [7, 30, 31, 32])])
+    entries = [CorpusEntry("a.md", twice), CorpusEntry("b.md", other),
+               CorpusEntry("c.md", third)]
+    options = {**shared_passage_settings(Config()), "containment": 0.6}
+    whole = _whole(entries, options)
+    assert any("near copy" in hit for _, hit in whole)
+    for parts in (1, 2, 3):
+        assert [(p, repr(h)) for p, h in compare_in_parts(entries, options, parts)] == whole

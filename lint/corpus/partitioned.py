@@ -1,50 +1,65 @@
 """The shared-passage comparison in parts, so that no one process holds the corpus.
 
 `PassageIndex` holds every report's summary and one inverted index from hash to its
-posting list. The answers for one report depend only on the posting lists of its own
-hashes, and each posting list only on the reports holding that hash. So the comparison
-splits into steps that each see a part of the corpus (`run/cluster.py` runs them as
-Dask bag shuffles; `tests/test_partitioned.py` runs them in one process):
+posting list. A report's answers depend only on the posting lists of its own hashes,
+and each posting list only on the reports holding that hash. So the comparison splits
+into steps that each see a part of the corpus (`run/cluster.py` runs them as Dask bag
+shuffles; `compare_in_parts` runs them in one process):
 
 1. `posting_entries`: each report's hashes with its place, where the report is read.
-2. Grouped by hash (any partition of the hashes): `hash_views` keeps the hashes held by
-   at least two identities, and for each the little of its posting list a report's
-   answer reads (`HashView`: how many identities, the first place of the first few
-   identities, the first `CAP` entries, the length), addressed to every report holding
-   it.
-3. Grouped by report, with that report's summary: `report_shared_hits`, the hits of
-   `shared_passage_hits`, the same in every word.
+2. Grouped by hash (any grouping of whole hashes): `group_answers` works out, for each
+   report holding one of the group's shared hashes, what it will ask of them: the other
+   reports holding a passage or sentence hash word for word, and for each passage the
+   tally of other reports' passages among its shingles' first `CAP` entries. Tallies are
+   summed within the group, so what leaves it is about one short list a passage.
+3. Grouped by report, with that report's summary: `report_shared_hits` sums its tallies
+   over the groups and makes the hits `shared_passage_hits` gives it, the same in every
+   word.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.corpus.fingerprints import SENTENCE, PassagePrints
-from reportlint.corpus.passages import CAP, first_places, near_copies, others_than
+from reportlint.corpus.passages import CAP, first_places, nearest, others_than
 from reportlint.corpus.shared import capped_hits, per_report_limit, report_hits
 from reportlint.findings import Hit
 
-__all__ = ["HashView", "ReportCopies", "compare_in_parts", "hash_views", "posting_entries",
+__all__ = ["Answers", "compare_in_parts", "group_answers", "posting_entries",
            "report_shared_hits"]
 
-# (hash, report number, reference, identity, line, path): one posting entry and how to
-# name its place.
-Entry = tuple[int, int, int, str, int, str]
-# A place as a view keeps it: (report number, reference, identity, line, path).
-ViewPlace = tuple[int, int, str, int, str]
+# (hash, report number, reference, identity, line, path, whether the hash is a shingle's):
+# one posting entry and how to name its place.
+Entry = tuple[int, int, int, str, int, str, bool]
 
 
-@dataclass(frozen=True, slots=True)
-class HashView:
-    """What any report's answer reads of one hash's posting list."""
+@dataclass
+class Answers:
+    """What the groups of hashes tell one report (summed with `add`)."""
 
-    identities: int  # how many identities hold the hash
-    first: tuple[ViewPlace, ...]  # the first place of each of the first few identities
-    head: tuple[ViewPlace, ...]  # the first CAP entries, in posting order
-    length: int  # entries in the posting list
+    # a passage or sentence hash -> (how many other reports hold it, the first of them)
+    exact: dict[int, tuple[int, list[tuple[int, int]]]] = field(default_factory=dict)
+    # passage -> (other report, its passage) -> how many of the passage's shingles list it
+    tally: dict[int, Counter[tuple[int, int]]] = field(default_factory=dict)
+    # passage -> the posting length of each of its shingles another report holds
+    lengths: dict[int, list[int]] = field(default_factory=dict)
+    identities: dict[int, str] = field(default_factory=dict)  # other report -> identity
+    paths: dict[int, str] = field(default_factory=dict)  # other report -> path
+    lines: dict[tuple[int, int], int] = field(default_factory=dict)  # place -> line
+
+    def add(self, other: Answers) -> None:
+        self.exact.update(other.exact)
+        for passage, tally in other.tally.items():
+            self.tally.setdefault(passage, Counter()).update(tally)
+        for passage, lengths in other.lengths.items():
+            self.lengths.setdefault(passage, []).extend(lengths)
+        self.identities.update(other.identities)
+        self.paths.update(other.paths)
+        self.lines.update(other.lines)
 
 
 def posting_entries(number: int, path: str, prints: PassagePrints) -> Iterator[Entry]:
@@ -55,74 +70,82 @@ def posting_entries(number: int, path: str, prints: PassagePrints) -> Iterator[E
     start = 0
     for index in range(len(passages) // 4):
         line = passages[4 * index]
-        yield passages[4 * index + 3], number, index, identity, line, path
+        yield passages[4 * index + 3], number, index, identity, line, path, False
         for shingle in shingles[start:ends[index]]:
-            yield shingle, number, index, identity, line, path
+            yield shingle, number, index, identity, line, path, True
         start = ends[index]
     for index in range(len(sentences) // 4):
         yield (sentences[4 * index + 3], number, SENTENCE | index, identity,
-               sentences[4 * index], path)
+               sentences[4 * index], path, False)
 
 
-def hash_views(entries: Iterable[Entry], limit: int) -> Iterator[tuple[int, int, HashView]]:
-    """(report number, hash, view) for every report holding a hash that at least two
-    identities hold, from all the entries of some hashes (any grouping of whole hashes)."""
-    by_hash: dict[int, list[ViewPlace]] = {}
-    for value, number, ref, identity, line, path in entries:
-        by_hash.setdefault(value, []).append((number, ref, identity, line, path))
+def group_answers(entries: Iterable[Entry], limit: int) -> dict[int, Answers]:
+    """What the hashes of these entries (all the entries of each hash they hold) tell
+    each report holding one that at least two identities hold, by report number."""
+    by_hash: dict[int, list[Entry]] = {}
+    for entry in entries:
+        by_hash.setdefault(entry[0], []).append(entry)
+    answers: dict[int, Answers] = {}
     for value, posting in by_hash.items():
-        posting.sort(key=lambda place: (place[0], place[1]))  # the index's order
-        count, first = first_places(posting, limit)
+        posting.sort(key=lambda entry: (entry[1], entry[2]))  # the index's order
+        places = [entry[1:6] for entry in posting]  # (number, ref, identity, line, path)
+        count, first = first_places(places, limit)
         if count < 2:
             continue
-        view = HashView(count, tuple(first), tuple(posting[:CAP]), len(posting))
-        for number in dict.fromkeys(place[0] for place in posting):
-            yield number, value, view
+        head = places[:CAP]
+        seen: set[tuple[int, int]] = set()  # a shingle twice in a passage counts once
+        for number, ref, identity, _, _, shingle in (entry[1:] for entry in posting):
+            if (number, ref) in seen:
+                continue
+            seen.add((number, ref))
+            answer = answers.setdefault(number, Answers())
+            named = head if shingle else first
+            for other, other_ref, other_identity, line, path in named:
+                answer.identities[other] = other_identity
+                answer.paths[other] = path
+                answer.lines[(other, other_ref)] = line
+            if not shingle:  # the passage or sentence itself, word for word
+                answer.exact[value] = others_than(identity, count,
+                                                  [place[:3] for place in first], limit)
+            else:  # one of the passage's shingles
+                answer.tally.setdefault(ref, Counter()).update(
+                    {(other, other_ref) for other, other_ref, other_identity, _, _ in head
+                     if other_identity != identity})
+                answer.lengths.setdefault(ref, []).append(len(posting))
+    return answers
 
 
 class ReportCopies:
-    """One report's copies, answered from the views of its hashes (see `Copies`)."""
+    """One report's copies, from what the groups told it (see `shared.Copies`)."""
 
-    def __init__(self, identity: str, prints: PassagePrints,
-                 views: Mapping[int, HashView]) -> None:
-        self.identity, self.views = identity, views
+    def __init__(self, prints: PassagePrints, answers: Answers) -> None:
+        self.answers = answers
         _, self.shingles, self.ends, _ = prints.rows()
-        self.places = {(place[0], place[1]): place for view in views.values()
-                       for place in (*view.first, *view.head)}
-        self.identities = {number: place[2] for (number, _), place in self.places.items()}
 
     def exact(self, value: int, limit: int) -> tuple[int, list[tuple[int, int]]]:
-        view = self.views.get(value)
-        if view is None:
-            return 0, []
-        return others_than(self.identity, view.identities,
-                           [place[:3] for place in view.first], limit)
+        return self.answers.exact.get(value, (0, []))
 
     def near(self, passage: int, containment: float
              ) -> tuple[int, bool, list[tuple[int, int, float]]]:
         start = self.ends[passage - 1] if passage else 0
-        shingles = set(self.shingles[start:self.ends[passage]])
-
-        def heads(value: int) -> tuple[Sequence[tuple[int, int, Any]], int] | None:
-            view = self.views.get(value)
-            return None if view is None else ([p[:3] for p in view.head], view.length)
-
-        return near_copies(shingles, self.identity, heads, self.identities.__getitem__,
-                           containment)
+        size = len(set(self.shingles[start:self.ends[passage]]))
+        if not size:
+            return 0, False, []
+        return nearest(self.answers.tally.get(passage, Counter()),
+                       self.answers.lengths.get(passage, []), size,
+                       self.answers.identities.__getitem__, containment)
 
     def name(self, other: int, ref: int) -> str:
-        place = self.places[(other, ref)]
-        return f"{place[4]}:{place[3]}"
+        return f"{self.answers.paths[other]}:{self.answers.lines[(other, ref)]}"
 
 
-def report_shared_hits(path: str, prints: PassagePrints, views: Mapping[int, HashView],
+def report_shared_hits(path: str, prints: PassagePrints, answers: Answers,
                        options: Mapping[str, Any]) -> list[Hit]:
-    """One report's D004 hits from the views of its hashes: those `shared_passage_hits`
+    """One report's D004 hits from what the groups told it: those `shared_passage_hits`
     gives it."""
     passages, _, _, sentences = prints.rows()
-    copies = ReportCopies(prints.identity or path, prints, views)
-    found = list(report_hits(passages, sentences, copies, float(options["containment"]),
-                             int(options["max_names"])))
+    found = list(report_hits(passages, sentences, ReportCopies(prints, answers),
+                             float(options["containment"]), int(options["max_names"])))
     return capped_hits(found, per_report_limit(options), path)
 
 
@@ -137,10 +160,10 @@ def compare_in_parts(entries: Sequence[Any], options: Mapping[str, Any],
     for number, path, prints in reports:
         for entry in posting_entries(number, path, prints):
             groups[entry[0] % parts].append(entry)
-    views: dict[int, dict[int, HashView]] = {}
+    answers: dict[int, Answers] = {}
     for group in groups:
-        for number, value, view in hash_views(group, limit):
-            views.setdefault(number, {})[value] = view
+        for number, answer in group_answers(group, limit).items():
+            answers.setdefault(number, Answers()).add(answer)
     for number, path, prints in reports:
-        for hit in report_shared_hits(path, prints, views.get(number, {}), options):
+        for hit in report_shared_hits(path, prints, answers.get(number, Answers()), options):
             yield path, hit

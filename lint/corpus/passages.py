@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -200,28 +200,35 @@ def near_copies(shingles: set[int], own: Any,
     if not shingles:
         return 0, False, []
     hits: Counter[tuple[int, int]] = Counter()
-    truncated, sizes = False, []
+    lengths = []
     for value in shingles:
         found = heads(value)
         if found is None:
             continue
         head, length = found
-        truncated |= length > CAP
-        sizes.append(length)
+        lengths.append(length)
         hits.update({(other, ref) for other, ref, identity in head if identity != own})
+    return nearest(hits, lengths, len(shingles), identity_of, containment)
+
+
+def nearest(hits: Mapping[tuple[int, int], int], lengths: Sequence[int], size: int,
+            identity_of: Callable[[int], Any],
+            containment: float) -> tuple[int, bool, list[tuple[int, int, float]]]:
+    """`near_copies`' answer from its tally: for each (report, passage) of another
+    identity, how many of the `size` shingles list it among their first `CAP` entries,
+    and the posting length of each shingle that another report holds."""
     best: dict[int, tuple[int, int]] = {}
     for (other, ref), count in hits.items():
         held = best.get(other)
-        # Ties go to the earlier passage, whatever order the set above gave: the
+        # Ties go to the earlier passage, whatever order the tally came in: the
         # answer then stays the same when passages are added above both.
         if held is None or count > held[0] or (count == held[0] and ref < held[1]):
             best[other] = (count, ref)
-    size = len(shingles)
     found_copies = sorted(((other, ref, count / size) for other, (count, ref) in best.items()
                            if count >= containment * size), key=lambda item: (-item[2], item[0]))
     count = len({identity_of(other) for other, _, _ in found_copies})
-    if truncated and found_copies:
-        return max(count, sorted(sizes)[len(sizes) // 2] - 1), True, found_copies
+    if any(length > CAP for length in lengths) and found_copies:
+        return max(count, sorted(lengths)[len(lengths) // 2] - 1), True, found_copies
     return count, False, found_copies
 
 

@@ -141,10 +141,10 @@ def _compare_shared_passages(prints: list[Any], reports: int,
     options = shared_passage_settings(rules.config)
     groups = max(2, -(-reports // REPORTS_PER_GROUP))
     by_report = bag.from_delayed([delayed(part) for part in prints])
-    views = (by_report.map_partitions(_entries)
-             .groupby(lambda entry: entry[0] % groups, npartitions=groups, shuffle="tasks")
-             .map(_views, limit=int(options["max_names"])).flatten())
-    both = bag.concat([views.map(_tagged, "view"), by_report.map(_tagged, "prints")])
+    answers = (by_report.map_partitions(_entries)
+               .groupby(lambda entry: entry[0] % groups, npartitions=groups, shuffle="tasks")
+               .map(_answers, limit=int(options["max_names"])).flatten())
+    both = bag.concat([answers, by_report.map(_tagged)])
     hits = (both.groupby(lambda item: item[1] % groups, npartitions=groups, shuffle="tasks")
             .map(_hits, options=options).flatten())
     found = sorted(hits.compute(), key=lambda item: item[0])
@@ -158,28 +158,32 @@ def _entries(rows: list[tuple[int, str, Any]]) -> list[Any]:
             for entry in posting_entries(number, path, prints)]
 
 
-def _views(group: tuple[int, list[Any]], limit: int) -> list[Any]:
-    from reportlint.corpus.partitioned import hash_views
+def _answers(group: tuple[int, list[Any]], limit: int) -> list[tuple[str, int, Any]]:
+    from reportlint.corpus.partitioned import group_answers
 
-    return list(hash_views(group[1], limit))
+    return [("answers", number, answers)
+            for number, answers in group_answers(group[1], limit).items()]
 
 
-def _tagged(item: tuple[Any, ...], kind: str) -> tuple[Any, ...]:
-    return (kind, *item)  # ("view", number, hash, view) or ("prints", number, path, prints)
+def _tagged(row: tuple[int, str, Any]) -> tuple[str, int, Any]:
+    number, path, prints = row
+    return "prints", number, (path, prints)
 
 
 def _hits(group: tuple[int, list[Any]], options: dict[str, Any]) -> list[Any]:
-    """(number, path, hits) of each report in a group: its prints and its hashes' views."""
-    from reportlint.corpus.partitioned import report_shared_hits
+    """(number, path, hits) of each report in a group, from its prints and what every
+    group of hashes told it."""
+    from reportlint.corpus.partitioned import Answers, report_shared_hits
 
-    views: dict[int, dict[int, Any]] = {}
+    told: dict[int, Answers] = {}
     reports: list[tuple[int, str, Any]] = []
-    for kind, number, first, second in group[1]:
-        if kind == "view":
-            views.setdefault(number, {})[first] = second
+    for kind, number, payload in group[1]:
+        if kind == "answers":
+            told.setdefault(number, Answers()).add(payload)
         else:
-            reports.append((number, first, second))
-    return [(number, path, report_shared_hits(path, prints, views.get(number, {}), options))
+            reports.append((number, *payload))
+    return [(number, path, report_shared_hits(path, prints, told.get(number, Answers()),
+                                              options))
             for number, path, prints in reports]
 
 
