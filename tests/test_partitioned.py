@@ -104,7 +104,8 @@ def test_the_order_entries_arrive_in_does_not_matter(generated: list[CorpusEntry
             told.setdefault(number, Answers()).add(answers)
     found = [(entry.path, repr(hit)) for number, entry in enumerate(generated)
              for hit in report_shared_hits(entry.path, entry.summary,
-                                           told.get(number, Answers()), options)]
+                                           told.get(number, Answers()), options,
+                                           lambda other: generated[other].path)]
     assert found == _whole(generated, options)
 
 

@@ -19,8 +19,9 @@ shuffles; `compare_in_parts` runs them in one process):
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,12 +30,12 @@ from reportlint.corpus.passages import CAP, first_places, nearest, others_than
 from reportlint.corpus.shared import capped_hits, per_report_limit, report_hits
 from reportlint.findings import Hit
 
-__all__ = ["Answers", "compare_in_parts", "group_answers", "posting_entries",
+__all__ = ["Answers", "compare_in_parts", "group_answers", "identity_key", "posting_entries",
            "report_shared_hits"]
 
-# (hash, report number, reference, identity, line, path, whether the hash is a shingle's):
-# one posting entry and how to name its place.
-Entry = tuple[int, int, int, str, int, str, bool]
+# (hash, report number, reference, identity key, line, whether the hash is a shingle's):
+# one posting entry and the line that names its place.
+Entry = tuple[int, int, int, int, int, bool]
 
 
 @dataclass
@@ -47,8 +48,7 @@ class Answers:
     tally: dict[int, Counter[tuple[int, int]]] = field(default_factory=dict)
     # passage -> the posting length of each of its shingles another report holds
     lengths: dict[int, list[int]] = field(default_factory=dict)
-    identities: dict[int, str] = field(default_factory=dict)  # other report -> identity
-    paths: dict[int, str] = field(default_factory=dict)  # other report -> path
+    identities: dict[int, int] = field(default_factory=dict)  # other report -> identity key
     lines: dict[tuple[int, int], int] = field(default_factory=dict)  # place -> line
 
     def add(self, other: Answers) -> None:
@@ -58,25 +58,24 @@ class Answers:
         for passage, lengths in other.lengths.items():
             self.lengths.setdefault(passage, []).extend(lengths)
         self.identities.update(other.identities)
-        self.paths.update(other.paths)
         self.lines.update(other.lines)
 
 
 def posting_entries(number: int, path: str, prints: PassagePrints) -> Iterator[Entry]:
     """Every posting entry report `number` makes: one per passage, sampled shingle and
     sentence hash (a hash met twice in the report is two entries, as in the index)."""
-    identity = prints.identity or path
+    identity = identity_key(prints.identity or path)
     passages, shingles, ends, sentences = prints.rows()
     start = 0
     for index in range(len(passages) // 4):
         line = passages[4 * index]
-        yield passages[4 * index + 3], number, index, identity, line, path, False
+        yield passages[4 * index + 3], number, index, identity, line, False
         for shingle in shingles[start:ends[index]]:
-            yield shingle, number, index, identity, line, path, True
+            yield shingle, number, index, identity, line, True
         start = ends[index]
     for index in range(len(sentences) // 4):
         yield (sentences[4 * index + 3], number, SENTENCE | index, identity,
-               sentences[4 * index], path, False)
+               sentences[4 * index], False)
 
 
 def group_answers(entries: Iterable[Entry], limit: int) -> dict[int, Answers]:
@@ -88,38 +87,39 @@ def group_answers(entries: Iterable[Entry], limit: int) -> dict[int, Answers]:
     answers: dict[int, Answers] = {}
     for value, posting in by_hash.items():
         posting.sort(key=lambda entry: (entry[1], entry[2]))  # the index's order
-        places = [entry[1:6] for entry in posting]  # (number, ref, identity, line, path)
+        places = [entry[1:5] for entry in posting]  # (number, ref, identity, line)
         count, first = first_places(places, limit)
         if count < 2:
             continue
         head = places[:CAP]
         seen: set[tuple[int, int]] = set()  # a shingle twice in a passage counts once
-        for number, ref, identity, _, _, shingle in (entry[1:] for entry in posting):
+        for number, ref, identity, _, shingle in (entry[1:] for entry in posting):
             if (number, ref) in seen:
                 continue
             seen.add((number, ref))
             answer = answers.setdefault(number, Answers())
             named = head if shingle else first
-            for other, other_ref, other_identity, line, path in named:
+            for other, other_ref, other_identity, line in named:
                 answer.identities[other] = other_identity
-                answer.paths[other] = path
                 answer.lines[(other, other_ref)] = line
             if not shingle:  # the passage or sentence itself, word for word
                 answer.exact[value] = others_than(identity, count,
                                                   [place[:3] for place in first], limit)
             else:  # one of the passage's shingles
                 answer.tally.setdefault(ref, Counter()).update(
-                    {(other, other_ref) for other, other_ref, other_identity, _, _ in head
+                    {(other, other_ref) for other, other_ref, other_identity, _ in head
                      if other_identity != identity})
                 answer.lengths.setdefault(ref, []).append(len(posting))
     return answers
 
 
 class ReportCopies:
-    """One report's copies, from what the groups told it (see `shared.Copies`)."""
+    """One report's copies, from what the groups told it (see `shared.Copies`);
+    `path_of` names another report by its number."""
 
-    def __init__(self, prints: PassagePrints, answers: Answers) -> None:
-        self.answers = answers
+    def __init__(self, prints: PassagePrints, answers: Answers,
+                 path_of: Callable[[int], str]) -> None:
+        self.answers, self.path_of = answers, path_of
         _, self.shingles, self.ends, _ = prints.rows()
 
     def exact(self, value: int, limit: int) -> tuple[int, list[tuple[int, int]]]:
@@ -136,17 +136,23 @@ class ReportCopies:
                        self.answers.identities.__getitem__, containment)
 
     def name(self, other: int, ref: int) -> str:
-        return f"{self.answers.paths[other]}:{self.answers.lines[(other, ref)]}"
+        return f"{self.path_of(other)}:{self.answers.lines[(other, ref)]}"
 
 
 def report_shared_hits(path: str, prints: PassagePrints, answers: Answers,
-                       options: Mapping[str, Any]) -> list[Hit]:
+                       options: Mapping[str, Any], path_of: Callable[[int], str]) -> list[Hit]:
     """One report's D004 hits from what the groups told it: those `shared_passage_hits`
     gives it."""
     passages, _, _, sentences = prints.rows()
-    found = list(report_hits(passages, sentences, ReportCopies(prints, answers),
+    found = list(report_hits(passages, sentences, ReportCopies(prints, answers, path_of),
                              float(options["containment"]), int(options["max_names"])))
     return capped_hits(found, per_report_limit(options), path)
+
+
+def identity_key(identity: str) -> int:
+    """A report's identity as 8 bytes of its hash: what the groups compare and carry (two
+    identities share a key about once in 10^19 pairs)."""
+    return int.from_bytes(hashlib.blake2b(identity.encode(), digest_size=8).digest(), "little")
 
 
 def compare_in_parts(entries: Sequence[Any], options: Mapping[str, Any],
@@ -165,5 +171,6 @@ def compare_in_parts(entries: Sequence[Any], options: Mapping[str, Any],
         for number, answer in group_answers(group, limit).items():
             answers.setdefault(number, Answers()).add(answer)
     for number, path, prints in reports:
-        for hit in report_shared_hits(path, prints, answers.get(number, Answers()), options):
+        for hit in report_shared_hits(path, prints, answers.get(number, Answers()), options,
+                                      lambda other: reports[other][1]):
             yield path, hit

@@ -20,8 +20,9 @@ Dask is imported only here, and only when this executor is asked for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from reportlint.run.engine import RuleSet
@@ -82,7 +83,7 @@ class DaskExecutor:
                     progress(len(found))
             if compare:
                 prints = client.map(_prints, checked, pure=False)
-                hits = _compare_shared_passages(prints, len(targets), rules)
+                hits = _compare_shared_passages(prints, [t.display for t in targets], rules)
                 self.compared[SHARED_PASSAGE] = hits
         finally:
             client.close()
@@ -92,9 +93,9 @@ class DaskExecutor:
 
 
 SHARED_PASSAGE = "D004"  # the cross-report rule compared on the cluster
-# Reports per group of the comparison's shuffles: a group's entries fit a worker's memory
-# with room to spare (about 150 entries of ~100 bytes a report).
-REPORTS_PER_GROUP = 2000
+# Reports per group of the comparison's shuffles: smaller groups, smaller tasks (at 1,000
+# reports, four groups left each worker ~20% less at its peak than two).
+REPORTS_PER_GROUP = 250
 
 # One rule set per config per worker process: built on the first batch, kept for the rest.
 _RULES: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
@@ -130,16 +131,18 @@ def _prints(checked: _Checked) -> list[tuple[int, str, Any]]:
     return checked[1]
 
 
-def _compare_shared_passages(prints: list[Any], reports: int,
+def _compare_shared_passages(prints: list[Any], paths: list[str],
                              rules: RuleSet) -> list[tuple[str, Hit]]:
     """D004's hits, compared on the cluster from the prints left on the workers: two
-    shuffles, by hash and then by report, and only the hits gathered."""
+    shuffles, by hash and then by report, and only the hits gathered. Workers name other
+    reports by number (`paths` has them in the targets' order) and the names are written
+    in here, so that no path travels with every posting entry."""
     import dask.bag as bag
     from dask.delayed import delayed
     from reportlint.rules.duplication.shared import shared_passage_settings
 
     options = shared_passage_settings(rules.config)
-    groups = max(2, -(-reports // REPORTS_PER_GROUP))
+    groups = max(2, -(-len(paths) // REPORTS_PER_GROUP))
     by_report = bag.from_delayed([delayed(part) for part in prints])
     answers = (by_report.map_partitions(_entries)
                .groupby(lambda entry: entry[0] % groups, npartitions=groups, shuffle="tasks")
@@ -148,7 +151,21 @@ def _compare_shared_passages(prints: list[Any], reports: int,
     hits = (both.groupby(lambda item: item[1] % groups, npartitions=groups, shuffle="tasks")
             .map(_hits, options=options).flatten())
     found = sorted(hits.compute(), key=lambda item: item[0])
-    return [(path, hit) for _, path, report_hits in found for hit in report_hits]
+
+    def named(text: str) -> str:
+        return _NUMBERED.sub(lambda match: paths[int(match.group(1))], text)
+
+    return [(path, replace(hit, message=named(hit.message), data=tuple(
+        (key, tuple(named(place) for place in value) if key == "others" else value)
+        for key, value in hit.data)))
+        for _, path, report_hits in found for hit in report_hits]
+
+
+_NUMBERED = re.compile("\x00(\\d+)\x00")  # another report, by number, in a worker's hit
+
+
+def _numbered(number: int) -> str:
+    return f"\x00{number}\x00"
 
 
 def _entries(rows: list[tuple[int, str, Any]]) -> list[Any]:
@@ -183,7 +200,7 @@ def _hits(group: tuple[int, list[Any]], options: dict[str, Any]) -> list[Any]:
         else:
             reports.append((number, *payload))
     return [(number, path, report_shared_hits(path, prints, told.get(number, Answers()),
-                                              options))
+                                              options, _numbered))
             for number, path, prints in reports]
 
 
