@@ -51,6 +51,7 @@ def test_the_claim_cues_match_as_compiled(imported_example: Path) -> None:
     assert len(list(patterns._folder().iterdir())) >= len({c.pattern for c in cues})
 
 
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # "[[" and the like, on purpose
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([
     "a", "b", "ab", r"\d", r"\w+", "(?P<name>x)", "(y)", r"(?<!q)z", "[a-c]", "é", "ſ",
