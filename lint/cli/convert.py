@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 from reportlint.cli.common import ToolError, write_output
-
-if TYPE_CHECKING:
-    pass
 
 
 @click.command(name="import")

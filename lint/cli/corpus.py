@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 from reportlint.cli.common import (
@@ -23,9 +22,6 @@ from reportlint.cli.common import (
     scheduler_option,
     write_output,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 @click.command()

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 import click
 from reportlint.cli.common import ToolError, use_colour
-
-if TYPE_CHECKING:
-    pass
 
 
 @click.command()

@@ -4,13 +4,9 @@ the JSON Schemas editors read."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 from reportlint.cli.common import ToolError, config_for, config_option, write_output
-
-if TYPE_CHECKING:
-    pass
 
 
 @click.command()

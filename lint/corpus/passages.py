@@ -21,13 +21,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlint.corpus.fingerprints import SENTENCE, PassagePrints, summarize_passages
 from reportlint.document.text import strip_inline
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["PassageIndex", "PassagePrints", "SharedPassage", "hash_values", "shared_passages",
            "summarize_passages"]

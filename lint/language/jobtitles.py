@@ -11,15 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from reportlint.document.text import PhraseMatch, PhraseMatcher, split_sentences
 from reportlint.language.roleforms import RoleMention
 from reportlint.language.rolenames import RoleNames, Word
 from reportlint.language.titlewords import TitleWords, title_words_for
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["OtherTitle", "RoleMention", "RoleNames", "TitleFinder", "TitleWords", "Word",
            "title_words_for"]

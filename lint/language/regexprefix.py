@@ -70,7 +70,7 @@ class StartScan:
     costs every alternative at every position of the text, and most positions start
     none. The places that start one of the pattern's prefixes are found by a small
     pattern that the engine rejects at a glance wherever the first character is wrong;
-    `finditer` and `search` answer exactly as the pattern's own do."""
+    `finditer` answers exactly as the pattern's own does."""
 
     __slots__ = ("_starts", "pattern")
 
@@ -88,9 +88,6 @@ class StartScan:
             return self.pattern.finditer(text)
         starts = (found.start() for found in self._starts.finditer(text))
         return matches_at(self.pattern, text, starts)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return next(iter(self.finditer(text)), None)
 
 
 def _starts_pattern(pattern: re.Pattern[str]) -> str | None:

@@ -4,13 +4,8 @@ subject, questions and conditionals."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from reportlint.language.claims.cues import WORD, ClaimCue, Model
-
-if TYPE_CHECKING:
-    pass
-
 
 # "In other words, ", "Today, ", "As a result, ": a short opening before the subject.
 _READER_REACH = 40  # "you" this far after a cue makes the sentence about the reader

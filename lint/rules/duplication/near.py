@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from pydantic import Field
 from reportlint.document.model import Document
@@ -39,9 +38,6 @@ from reportlint.rules.registry import (
     Share,
     register,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 @register

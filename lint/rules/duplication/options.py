@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from pydantic import Field
 from reportlint.language.data import load_data
@@ -13,9 +13,6 @@ from reportlint.rules.registry import (
     RuleOptions,
     number,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def setting(rule: Rule, context: Context, name: str, *, least: float = 1,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
 
 from pydantic import Field
 from reportlint.document.model import Document
@@ -36,9 +35,6 @@ from reportlint.rules.registry import (
     Rule,
     register,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def _thresholds(raw: object) -> Callable[[int], int]:

@@ -7,7 +7,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from reportlint.document.model import Document, TableNode
 from reportlint.document.text import Sentence, fold, footnote_refs, strip_inline
@@ -16,10 +15,6 @@ from reportlint.findings import Category, Hit, Severity
 from reportlint.language.claims.cues import Verdict
 from reportlint.language.claims.detector import ClaimDetector, claim_detector
 from reportlint.rules.registry import Context, Rule, register
-
-if TYPE_CHECKING:
-    pass
-
 
 # Units that never hold claims: headings, FAQ questions, proof-map cells, the sources.
 _NOT_PROSE = (Kind.HEADING, Kind.QUESTION, Kind.CELL, Kind.FOOTNOTE)
