@@ -135,3 +135,17 @@ def test_a_shingle_twice_in_a_passage_counts_once() -> None:
     assert any("near copy" in hit for _, hit in whole)
     for parts in (1, 2, 3):
         assert [(p, repr(h)) for p, h in compare_in_parts(entries, options, parts)] == whole
+
+
+@pytest.mark.parametrize("groups", [2, 4, 8, 12])
+def test_sampled_shingles_spread_over_the_groups(generated: list[CorpusEntry],
+                                                 groups: int) -> None:
+    """Shingles are sampled by their low bits, so grouping by those put every shingle
+    (most of the work) in one group: each group must get its share."""
+    from reportlint.corpus.partitioned import packed_entries, unpacked
+
+    reports = [(number, entry.path, entry.summary) for number, entry in enumerate(generated)]
+    shingles = [sum(entry[5] for entry in unpacked(packed))
+                for packed in packed_entries(reports, groups).values()]
+    assert len(shingles) == groups
+    assert max(shingles) < 2 * sum(shingles) / groups

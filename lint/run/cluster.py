@@ -144,11 +144,13 @@ def _compare_shared_passages(prints: list[Any], paths: list[str],
     options = shared_passage_settings(rules.config)
     groups = max(2, -(-len(paths) // REPORTS_PER_GROUP))
     by_report = bag.from_delayed([delayed(part) for part in prints])
-    answers = (by_report.map_partitions(_entries)
-               .groupby(lambda entry: entry[0] % groups, npartitions=groups, shuffle="tasks")
-               .map(_answers, limit=int(options["max_names"])).flatten())
-    both = bag.concat([answers, by_report.map(_tagged)])
-    hits = (both.groupby(lambda item: item[1] % groups, npartitions=groups, shuffle="tasks")
+    # What the shuffles carry is packed: one array of entries per batch and group of
+    # hashes, one bundle of answers per group of hashes and group of reports.
+    answers = (by_report.map_partitions(_entries, groups=groups)
+               .groupby(lambda packed: packed[0], npartitions=groups, shuffle="tasks")
+               .map(_answers, limit=int(options["max_names"]), groups=groups).flatten())
+    both = bag.concat([answers, by_report.map(_tagged, groups=groups)])
+    hits = (both.groupby(lambda item: item[1], npartitions=groups, shuffle="tasks")
             .map(_hits, options=options).flatten())
     found = sorted(hits.compute(), key=lambda item: item[0])
 
@@ -168,23 +170,30 @@ def _numbered(number: int) -> str:
     return f"\x00{number}\x00"
 
 
-def _entries(rows: list[tuple[int, str, Any]]) -> list[Any]:
-    from reportlint.corpus.partitioned import posting_entries
+def _entries(rows: list[tuple[int, str, Any]], groups: int) -> list[tuple[int, Any]]:
+    from reportlint.corpus.partitioned import packed_entries
 
-    return [entry for number, path, prints in rows
-            for entry in posting_entries(number, path, prints)]
-
-
-def _answers(group: tuple[int, list[Any]], limit: int) -> list[tuple[str, int, Any]]:
-    from reportlint.corpus.partitioned import group_answers
-
-    return [("answers", number, answers)
-            for number, answers in group_answers(group[1], limit).items()]
+    return list(packed_entries(rows, groups).items())
 
 
-def _tagged(row: tuple[int, str, Any]) -> tuple[str, int, Any]:
+def _answers(group: tuple[int, list[tuple[int, Any]]], limit: int, groups: int
+             ) -> list[tuple[str, int, Any]]:
+    """What a group of hashes tells each report holding one, in one bundle per group of
+    reports."""
+    from itertools import chain
+
+    from reportlint.corpus.partitioned import group_answers, unpacked
+
+    entries = chain.from_iterable(unpacked(packed) for _, packed in group[1])
+    bundles: dict[int, dict[int, Any]] = {}
+    for number, answers in group_answers(entries, limit).items():
+        bundles.setdefault(number % groups, {})[number] = answers
+    return [("answers", reports, bundle) for reports, bundle in bundles.items()]
+
+
+def _tagged(row: tuple[int, str, Any], groups: int) -> tuple[str, int, Any]:
     number, path, prints = row
-    return "prints", number, (path, prints)
+    return "prints", number % groups, (number, path, prints)
 
 
 def _hits(group: tuple[int, list[Any]], options: dict[str, Any]) -> list[Any]:
@@ -194,11 +203,12 @@ def _hits(group: tuple[int, list[Any]], options: dict[str, Any]) -> list[Any]:
 
     told: dict[int, Answers] = {}
     reports: list[tuple[int, str, Any]] = []
-    for kind, number, payload in group[1]:
+    for kind, _, payload in group[1]:
         if kind == "answers":
-            told.setdefault(number, Answers()).add(payload)
+            for number, answers in payload.items():
+                told.setdefault(number, Answers()).add(answers)
         else:
-            reports.append((number, *payload))
+            reports.append(payload)
     return [(number, path, report_shared_hits(path, prints, told.get(number, Answers()),
                                               options, _numbered))
             for number, path, prints in reports]
