@@ -88,6 +88,8 @@ def test_the_order_entries_arrive_in_does_not_matter(generated: list[CorpusEntry
 
     from reportlint.corpus.partitioned import (
         Answers,
+        HeadBook,
+        Heads,
         group_answers,
         posting_entries,
         report_shared_hits,
@@ -98,13 +100,17 @@ def test_the_order_entries_arrive_in_does_not_matter(generated: list[CorpusEntry
                for entry in posting_entries(number, corpus_entry.path, corpus_entry.summary)]
     random.Random(5).shuffle(entries)
     told: dict[int, Answers] = {}
+    heads: Heads = {}
     for part in range(3):  # groups of hashes, in an order of their own
         group = [entry for entry in entries if entry[0] % 3 == part]
-        for number, answers in group_answers(group, int(options["max_names"])).items():
-            told.setdefault(number, Answers()).add(answers)
+        answers, named = group_answers(group, int(options["max_names"]))
+        for number, answer in answers.items():
+            told.setdefault(number, Answers()).add(answer)
+        heads.update(named)
     found = [(entry.path, repr(hit)) for number, entry in enumerate(generated)
              for hit in report_shared_hits(entry.path, entry.summary,
-                                           told.get(number, Answers()), options,
+                                           told.get(number, Answers()), HeadBook(heads),
+                                           options,
                                            lambda other: generated[other].path)]
     assert found == _whole(generated, options)
 

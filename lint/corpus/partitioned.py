@@ -8,14 +8,14 @@ shuffles; `compare_in_parts` runs them in one process):
 
 1. `posting_entries`: each report's hashes with its place, where the report is read
    (`packed_entries` packs them by group for the shuffle).
-2. Grouped by hash (any grouping of whole hashes): `group_answers` works out, for each
-   report holding one of the group's shared hashes, what it will ask of them: the other
-   reports holding a passage or sentence hash word for word, and for each passage the
-   tally of other reports' passages among its shingles' first `CAP` entries. Tallies are
-   summed within the group, so what leaves it is about one short list a passage.
-3. Grouped by report, with that report's summary: `report_shared_hits` sums its tallies
-   over the groups and makes the hits `shared_passage_hits` gives it, the same in every
-   word.
+2. Grouped by hash (any grouping of whole hashes, `group_of`): `group_answers` works
+   out, for each report holding one of the group's shared hashes, what it will ask of
+   them: the other reports holding a passage or sentence hash word for word, and for
+   each of its passage's shingles the shingle's head (its first `CAP` places, which
+   templated reports share, so each head travels once per group of reports).
+3. Grouped by report, with that report's summary and the heads its answers name:
+   `report_shared_hits` tallies its passages' heads and makes the hits
+   `shared_passage_hits` gives it, the same in every word.
 """
 
 from __future__ import annotations
@@ -32,39 +32,13 @@ from reportlint.corpus.passages import CAP, first_places, nearest, others_than
 from reportlint.corpus.shared import capped_hits, per_report_limit, report_hits
 from reportlint.findings import Hit
 
-__all__ = ["Answers", "compare_in_parts", "group_answers", "identity_key", "posting_entries",
-           "report_shared_hits"]
+__all__ = ["Answers", "HeadBook", "Heads", "compare_in_parts", "group_answers", "group_of",
+           "identity_key", "packed_entries", "posting_entries", "report_shared_hits",
+           "unpacked"]
 
 # (hash, report number, reference, identity key, line, 1 if the hash is a shingle's
 # else 0): one posting entry and the line that names its place.
 Entry = tuple[int, int, int, int, int, int]
-
-
-@dataclass
-class _Told:
-    """What one group of hashes tells one report, as it is worked out."""
-
-    exact: dict[int, tuple[int, list[tuple[int, int]]]] = field(default_factory=dict)
-    tally: dict[int, Counter[tuple[int, int]]] = field(default_factory=dict)
-    lengths: dict[int, list[int]] = field(default_factory=dict)
-    identities: dict[int, int] = field(default_factory=dict)
-    lines: dict[tuple[int, int], int] = field(default_factory=dict)
-
-    def packed(self) -> Answers:
-        answers = Answers()
-        for value, (count, places) in self.exact.items():
-            answers.exact.extend((value, count, len(places)))
-            for other, ref in places:
-                answers.exact.extend((other, ref, self.lines[(other, ref)]))
-        for passage, tally in self.tally.items():
-            for (other, ref), count in tally.items():
-                answers.tally.extend((passage, other, ref, self.lines[(other, ref)], count))
-        for passage, lengths in self.lengths.items():
-            for length in lengths:
-                answers.lengths.extend((passage, length))
-        for other, identity in self.identities.items():
-            answers.identities.extend((other, identity))
-        return answers
 
 
 def _rows() -> array[int]:
@@ -80,25 +54,52 @@ def _in_rows(values: Iterable[int], width: int) -> Iterator[tuple[int, ...]]:
 @dataclass
 class Answers:
     """What the groups of hashes tell one report (summed with `add`), as flat arrays of
-    unsigned integers: a corpus sends and holds millions of these rows, which as Python
-    tuples and dictionaries took ten times the memory (a worker's peak at 5,000 reports
-    was 3.5 GB)."""
+    unsigned integers: a corpus holds and sends millions of these rows (as Python tuples
+    and dictionaries they took ten times the memory)."""
 
     # (passage or sentence hash, how many other reports hold it, k, then k places of
     # (other report, reference, line): the first of them)
     exact: array[int] = field(default_factory=_rows)
-    # (passage, other report, its passage, that passage's line, how many of the
-    # passage's shingles list it among their first CAP posting entries)
-    tally: array[int] = field(default_factory=_rows)
-    # (passage, the posting length of one of its shingles that another report holds)
-    lengths: array[int] = field(default_factory=_rows)
-    identities: array[int] = field(default_factory=_rows)  # (other report, identity key)
+    # (passage, head, posting length), one row for each of the passage's shingles that
+    # at least two identities hold: the head (in `Heads`) lists its first places.
+    near: array[int] = field(default_factory=_rows)
 
     def add(self, other: Answers) -> None:
         self.exact.extend(other.exact)
-        self.tally.extend(other.tally)
-        self.lengths.extend(other.lengths)
-        self.identities.extend(other.identities)
+        self.near.extend(other.near)
+
+    def heads(self) -> set[int]:
+        return set(self.near[1::3])
+
+
+# A shingle's first CAP posting entries, each (report number, reference) once, flat as
+# rows of (report number, reference, identity key, line), by head. Templated reports
+# share heads: at 1,000 reports, 63,000 shingle rows named 5,000 heads, where a tally
+# of each passage's places ran to 2.2 million rows. A head is named by the first hash
+# found with it, which no other group holds.
+Heads = dict[int, "array[int]"]
+
+
+class HeadBook:
+    """Heads read once for all the reports that name them: each head's places and the
+    identities among them; each place's line and each report's identity."""
+
+    def __init__(self, heads: Heads) -> None:
+        self.heads = heads
+        self.places: dict[int, tuple[tuple[int, int], ...]] = {}
+        self.holders: dict[int, frozenset[int]] = {}
+        self.lines: dict[tuple[int, int], int] = {}
+        self.identities: dict[int, int] = {}
+
+    def read(self, head: int) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]:
+        if head not in self.places:
+            rows = list(_in_rows(self.heads[head], 4))
+            self.places[head] = tuple((other, ref) for other, ref, _, _ in rows)
+            self.holders[head] = frozenset(identity for _, _, identity, _ in rows)
+            for other, ref, identity, line in rows:
+                self.lines[(other, ref)] = line
+                self.identities[other] = identity
+        return self.places[head], self.holders[head]
 
 
 def posting_entries(number: int, path: str, prints: PassagePrints) -> Iterator[Entry]:
@@ -142,48 +143,65 @@ def unpacked(packed: array[int]) -> Iterator[Entry]:
     return _in_rows(packed, 6)  # type: ignore[return-value]
 
 
-def group_answers(entries: Iterable[Entry], limit: int) -> dict[int, Answers]:
+def group_answers(entries: Iterable[Entry], limit: int) -> tuple[dict[int, Answers], Heads]:
     """What the hashes of these entries (all the entries of each hash they hold) tell
-    each report holding one that at least two identities hold, by report number."""
+    each report holding one that at least two identities hold, by report number, and
+    the heads its answers name."""
     by_hash: dict[int, list[Entry]] = {}
     for entry in entries:
         by_hash.setdefault(entry[0], []).append(entry)
-    answers: dict[int, _Told] = {}
+    answers: dict[int, Answers] = {}
+    named: dict[tuple[tuple[int, int, int, int], ...], int] = {}  # head -> its name
     for value, posting in by_hash.items():
         posting.sort(key=lambda entry: (entry[1], entry[2]))  # the index's order
         places = [entry[1:5] for entry in posting]  # (number, ref, identity, line)
         count, first = first_places(places, limit)
         if count < 2:
             continue
-        head = places[:CAP]
+        head = None
+        lines = {place[:2]: place[3] for place in first}
         seen: set[tuple[int, int]] = set()  # a shingle twice in a passage counts once
         for number, ref, identity, _, shingle in (entry[1:] for entry in posting):
             if (number, ref) in seen:
                 continue
             seen.add((number, ref))
-            answer = answers.setdefault(number, _Told())
-            named = head if shingle else first
-            for other, other_ref, other_identity, line in named:
-                answer.identities[other] = other_identity
-                answer.lines[(other, other_ref)] = line
+            answer = answers.setdefault(number, Answers())
             if not shingle:  # the passage or sentence itself, word for word
-                answer.exact[value] = others_than(identity, count,
-                                                  [place[:3] for place in first], limit)
+                count_others, others = others_than(identity, count,
+                                                   [place[:3] for place in first], limit)
+                answer.exact.extend((value, count_others, len(others)))
+                for other in others:
+                    answer.exact.extend((*other, lines[other]))
             else:  # one of the passage's shingles
-                answer.tally.setdefault(ref, Counter()).update(
-                    {(other, other_ref) for other, other_ref, other_identity, _ in head
-                     if other_identity != identity})
-                answer.lengths.setdefault(ref, []).append(len(posting))
-    return {number: told.packed() for number, told in answers.items()}
+                if head is None:
+                    head = named.setdefault(_once(places[:CAP]), value)
+                answer.near.extend((ref, head, len(posting)))
+    heads: Heads = {}
+    for places_of, name in named.items():
+        heads[name] = rows = _rows()
+        for place in places_of:
+            rows.extend(place)
+    return answers, heads
+
+
+def _once(places: Sequence[tuple[int, int, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
+    """Each (number, reference) once, the first time (its identity and line go with it)."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for place in places:
+        if place[:2] not in seen:
+            seen.add(place[:2])
+            kept.append(place)
+    return tuple(kept)
 
 
 class ReportCopies:
     """One report's copies, from what the groups told it (see `shared.Copies`);
     `path_of` names another report by its number."""
 
-    def __init__(self, prints: PassagePrints, answers: Answers,
-                 path_of: Callable[[int], str]) -> None:
-        self.path_of = path_of
+    def __init__(self, path: str, prints: PassagePrints, answers: Answers,
+                 heads: HeadBook, path_of: Callable[[int], str]) -> None:
+        self.path_of, self.heads = path_of, heads
         _, self.shingles, self.ends, _ = prints.rows()
         self.lines: dict[tuple[int, int], int] = {}
         self.exacts: dict[int, tuple[int, list[tuple[int, int]]]] = {}
@@ -195,14 +213,16 @@ class ReportCopies:
                 self.lines[(other, ref)] = line
             self.exacts[value] = (count, list(zip(places[::3], places[1::3], strict=True)))
             at += 3 + 3 * named
+        own = identity_key(prints.identity or path)
         self.tally: dict[int, Counter[tuple[int, int]]] = {}
-        for passage, other, ref, line, count in _in_rows(answers.tally, 5):
-            self.tally.setdefault(passage, Counter())[(other, ref)] += count
-            self.lines[(other, ref)] = line
         self.lengths: dict[int, list[int]] = {}
-        for passage, length in _in_rows(answers.lengths, 2):
+        for passage, head, length in _in_rows(answers.near, 3):
             self.lengths.setdefault(passage, []).append(length)
-        self.identities = dict(_in_rows(answers.identities, 2))
+            places, holders = heads.read(head)
+            if own in holders:
+                places = tuple(place for place in places
+                               if heads.identities[place[0]] != own)
+            self.tally.setdefault(passage, Counter()).update(places)
 
     def exact(self, value: int, limit: int) -> tuple[int, list[tuple[int, int]]]:
         return self.exacts.get(value, (0, []))
@@ -214,19 +234,22 @@ class ReportCopies:
         if not size:
             return 0, False, []
         return nearest(self.tally.get(passage, Counter()), self.lengths.get(passage, []),
-                       size, self.identities.__getitem__, containment)
+                       size, self.heads.identities.__getitem__, containment)
 
     def name(self, other: int, ref: int) -> str:
-        return f"{self.path_of(other)}:{self.lines[(other, ref)]}"
+        line = self.lines.get((other, ref))
+        return f"{self.path_of(other)}:{self.heads.lines[(other, ref)] if line is None else line}"
 
 
 def report_shared_hits(path: str, prints: PassagePrints, answers: Answers,
-                       options: Mapping[str, Any], path_of: Callable[[int], str]) -> list[Hit]:
-    """One report's D004 hits from what the groups told it: those `shared_passage_hits`
-    gives it."""
+                       heads: HeadBook, options: Mapping[str, Any],
+                       path_of: Callable[[int], str]) -> list[Hit]:
+    """One report's D004 hits from what the groups told it (`heads` holding every head
+    its answers name): those `shared_passage_hits` gives it."""
     passages, _, _, sentences = prints.rows()
-    found = list(report_hits(passages, sentences, ReportCopies(prints, answers, path_of),
-                             float(options["containment"]), int(options["max_names"])))
+    copies = ReportCopies(path, prints, answers, heads, path_of)
+    found = list(report_hits(passages, sentences, copies, float(options["containment"]),
+                             int(options["max_names"])))
     return capped_hits(found, per_report_limit(options), path)
 
 
@@ -244,10 +267,14 @@ def compare_in_parts(entries: Sequence[Any], options: Mapping[str, Any],
     reports = [(number, entry.path, entry.summary) for number, entry in enumerate(
         e for e in entries if isinstance(e.summary, PassagePrints))]
     answers: dict[int, Answers] = {}
+    heads: Heads = {}
     for group in packed_entries(reports, parts).values():
-        for number, answer in group_answers(unpacked(group), limit).items():
+        told, named = group_answers(unpacked(group), limit)
+        for number, answer in told.items():
             answers.setdefault(number, Answers()).add(answer)
+        heads.update(named)
+    book = HeadBook(heads)
     for number, path, prints in reports:
-        for hit in report_shared_hits(path, prints, answers.get(number, Answers()), options,
-                                      lambda other: reports[other][1]):
+        for hit in report_shared_hits(path, prints, answers.get(number, Answers()), book,
+                                      options, lambda other: reports[other][1]):
             yield path, hit

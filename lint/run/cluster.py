@@ -179,16 +179,19 @@ def _entries(rows: list[tuple[int, str, Any]], groups: int) -> list[tuple[int, A
 def _answers(group: tuple[int, list[tuple[int, Any]]], limit: int, groups: int
              ) -> list[tuple[str, int, Any]]:
     """What a group of hashes tells each report holding one, in one bundle per group of
-    reports."""
+    reports with the heads that bundle's answers name."""
     from itertools import chain
 
     from reportlint.corpus.partitioned import group_answers, unpacked
 
     entries = chain.from_iterable(unpacked(packed) for _, packed in group[1])
+    answers, heads = group_answers(entries, limit)
     bundles: dict[int, dict[int, Any]] = {}
-    for number, answers in group_answers(entries, limit).items():
-        bundles.setdefault(number % groups, {})[number] = answers
-    return [("answers", reports, bundle) for reports, bundle in bundles.items()]
+    for number, answer in answers.items():
+        bundles.setdefault(number % groups, {})[number] = answer
+    return [("answers", reports, (bundle, {name: heads[name] for answer in bundle.values()
+                                           for name in answer.heads()}))
+            for reports, bundle in bundles.items()]
 
 
 def _tagged(row: tuple[int, str, Any], groups: int) -> tuple[str, int, Any]:
@@ -199,18 +202,22 @@ def _tagged(row: tuple[int, str, Any], groups: int) -> tuple[str, int, Any]:
 def _hits(group: tuple[int, list[Any]], options: dict[str, Any]) -> list[Any]:
     """(number, path, hits) of each report in a group, from its prints and what every
     group of hashes told it."""
-    from reportlint.corpus.partitioned import Answers, report_shared_hits
+    from reportlint.corpus.partitioned import Answers, HeadBook, Heads, report_shared_hits
 
     told: dict[int, Answers] = {}
+    heads: Heads = {}
     reports: list[tuple[int, str, Any]] = []
     for kind, _, payload in group[1]:
         if kind == "answers":
-            for number, answers in payload.items():
+            bundle, named = payload
+            for number, answers in bundle.items():
                 told.setdefault(number, Answers()).add(answers)
+            heads.update(named)
         else:
             reports.append(payload)
+    book = HeadBook(heads)
     return [(number, path, report_shared_hits(path, prints, told.get(number, Answers()),
-                                              options, _numbered))
+                                              book, options, _numbered))
             for number, path, prints in reports]
 
 
