@@ -75,14 +75,18 @@ class DaskExecutor:
                                  config=rules.config, rule_classes=tuple(rules.rules),
                                  summarize=summarize, cache=cache, keep=compare, pure=False)
             results = client.map(_results, checked, pure=False)
+            prints = client.map(_prints, checked, pure=False) if compare else []
             order = {future.key: number for number, future in enumerate(results)}
+            # Holding no future of a batch's findings once they are here lets its worker
+            # free them: only the prints stay there for the comparison.
+            finished = as_completed(results, with_results=True)
+            del checked, results
             done: list[list[FileResult] | None] = [None] * len(batches)
-            for future, found in as_completed(results, with_results=True):
+            for future, found in finished:
                 done[order[future.key]] = found
                 if progress is not None:
                     progress(len(found))
             if compare:
-                prints = client.map(_prints, checked, pure=False)
                 hits = _compare_shared_passages(prints, [t.display for t in targets], rules)
                 self.compared[SHARED_PASSAGE] = hits
         finally:
