@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--local-up-to", type=int, default=None, metavar="N",
+                        help="run the local processes (and compare findings) only on sizes "
+                             "up to N; larger sizes run on the cluster alone")
     args = parser.parse_args(argv)
 
     from distributed import Client, LocalCluster
@@ -66,19 +69,31 @@ def main(argv: list[str] | None = None) -> int:
                     folder, "--executor", "dask", "--scheduler", cluster.scheduler_address)
                 with Client(cluster) as client:  # after the run: one client at a time
                     workers = sorted(client.run(peak_mb).values())
-            local_seconds, local_peak, local = check(folder, "--jobs", str(args.workers))
-            same = on_cluster == local and b'"D004"' in local
+            if args.local_up_to is None or size <= args.local_up_to:
+                local_seconds, local_peak, local = check(folder, "--jobs", str(args.workers))
+                same = on_cluster == local and b'"D004"' in local
+            else:
+                local_seconds = local_peak = same = None
             rows.append((size, local_seconds, dask_seconds, local_peak, driver, workers, same))
-            print(f"{size}: local {local_seconds:.1f} s, dask {dask_seconds:.1f} s, "
+            print(f"{size}: local {local_seconds} s, dask {dask_seconds:.1f} s, "
                   f"workers {workers}, same findings: {same}", file=sys.stderr)
     print("| reports | local processes | dask LocalCluster | reports/s (dask) | local parent "
           "peak | dask driver peak | each worker's peak | same findings |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for size, local_seconds, dask_seconds, local_peak, driver, workers, same in rows:
-        print(f"| {size:,} | {local_seconds:.1f} s | {dask_seconds:.1f} s | "
-              f"{size / dask_seconds:.0f} | {local_peak:.0f} MB | {driver:.0f} MB | "
-              f"{' / '.join(f'{peak:.0f}' for peak in workers)} MB | {'yes' if same else 'NO'} |")
+        print(f"| {size:,} | {_measure(local_seconds, 's')} | {dask_seconds:.1f} s | "
+              f"{size / dask_seconds:.0f} | {_measure(local_peak, 'MB')} | {driver:.0f} MB | "
+              f"{' / '.join(f'{peak:.0f}' for peak in workers)} MB | {_said(same)} |")
     return 0
+
+
+def _measure(value: float | None, unit: str) -> str:
+    return "not run" if value is None else f"{value:.1f} {unit}" if unit == "s" \
+        else f"{value:.0f} {unit}"
+
+
+def _said(same: bool | None) -> str:
+    return "not compared" if same is None else "yes" if same else "NO"
 
 
 if __name__ == "__main__":
