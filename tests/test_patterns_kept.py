@@ -88,3 +88,29 @@ def test_a_folder_that_cannot_be_written_only_costs_time(tmp_path: Path,
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(blocked))
     patterns._folder.cache_clear()
     assert remembered_pattern("to(day|morrow)").fullmatch("tomorrow") is not None
+
+
+def test_a_second_run_finds_every_pattern_it_needs(tmp_path: Path) -> None:
+    """The patterns built from the data files are the same text in every process, so a
+    second run (another string hash seed) compiles nothing: one built from a set in its
+    iteration order missed the kept program every run, and added a file each time."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import CONTENT
+
+    cache = tmp_path / "kept"
+    folder = cache / "patterns"
+
+    def run(seed: str) -> set[str]:
+        env = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache), "PYTHONHASHSEED": seed}
+        for report in sorted(CONTENT.iterdir()):
+            subprocess.run([sys.executable, "-m", "reportlint", "check", str(report),
+                            "--no-cache", "--exit-zero"], env=env, check=True,
+                           capture_output=True)
+        return {path.name for path in folder.rglob("*") if path.is_file()}
+
+    first = run("1")
+    assert len(first) > 20
+    assert run("2") == first

@@ -31,7 +31,10 @@ def phrase_key(phrase: str) -> str:
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One case-insensitive pattern for whole-word phrases, the longest tried first."""
     words, others = [], []
-    for phrase in sorted({phrase_key(p) for p in phrases if p.strip()}, key=len, reverse=True):
+    # Longest first, then in order of the words: the same pattern in every process (a set
+    # iterates in an order of its own each run), so the compiled program kept is found.
+    for phrase in sorted({phrase_key(p) for p in phrases if p.strip()},
+                         key=lambda phrase: (-len(phrase), phrase)):
         body = r"\s+".join(re.escape(word) for word in phrase.split())
         if phrase[0].isalnum() and phrase[-1].isalnum():
             words.append(body)
