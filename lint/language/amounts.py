@@ -103,11 +103,11 @@ def regexes(value: Any) -> Lazy:
         usable = []
         for item in strings(value):
             try:
-                re.compile(item)
+                remembered_pattern(item)
             except re.error:
                 continue
             usable.append(f"(?:{item})")
-        return re.compile("|".join(usable), re.IGNORECASE) if usable else None
+        return remembered_pattern("|".join(usable), re.IGNORECASE) if usable else None
 
     return Lazy(build)
 
@@ -214,7 +214,7 @@ def _amount_pattern(currencies: Mapping[str, str], multipliers: Mapping[str, flo
     multiplier = "|".join(filter(None, (
         f"\\s?(?P<mult>{letters})(?![a-z])" if letters else "",
         f"\\s(?P<multw>{spelled})\\b" if spelled else "")))
-    return re.compile(
+    return remembered_pattern(
         rf"(?<![\w$€£¥₹.,/])(?:(?P<cur>{currency or '(?!)'})\s?)?(?P<num>{_NUMBER})"
         rf"(?:{multiplier or '(?!)'})?(?P<pct>\s?%|\s?percent\b)?"
         + (rf"(?:\s(?P<cur2>(?-i:{codes}))\b)?" if codes else ""), re.IGNORECASE)
@@ -222,13 +222,15 @@ def _amount_pattern(currencies: Mapping[str, str], multipliers: Mapping[str, flo
 
 def _tail(phrases: Sequence[str]) -> re.Pattern[str] | None:
     pattern = phrase_pattern(phrases)
-    return re.compile(rf"(?:{pattern.pattern})\s*[~≈]?\s*$", re.IGNORECASE) if pattern else None
+    if pattern is None:
+        return None
+    return remembered_pattern(rf"(?:{pattern.pattern})\s*[~≈]?\s*$", re.IGNORECASE)
 
 
 def _head(phrases: Sequence[str]) -> re.Pattern[str]:
     pattern = phrase_pattern(phrases)
-    return re.compile(rf"^\s*(?:\+|(?:{pattern.pattern}))" if pattern else r"^\s*\+",
-                      re.IGNORECASE)
+    return remembered_pattern(rf"^\s*(?:\+|(?:{pattern.pattern}))" if pattern else r"^\s*\+",
+                              re.IGNORECASE)
 
 
 @dataclass

@@ -23,6 +23,7 @@ from reportlint.language.amounts import (
     regexes,
 )
 from reportlint.language.data import data_key, load_data, strings
+from reportlint.language.data.patterns import remembered_pattern
 
 if TYPE_CHECKING:
     from reportlint.config import Config
@@ -266,7 +267,7 @@ def _region_lexicon(regions: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon
 def _ending(phrases: list[str]) -> re.Pattern[str] | None:
     """Any of `phrases` at the end of a text."""
     pattern = phrase_pattern(phrases)
-    return re.compile(rf"(?:{pattern.pattern})\s*$", re.IGNORECASE) if pattern else None
+    return remembered_pattern(rf"(?:{pattern.pattern})\s*$", re.IGNORECASE) if pattern else None
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -24,6 +24,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
+from reportlint.language.data.patterns import remembered_pattern
+
 SAFE_TEXT = re.compile(r"[\x00-\x7f’‘“”—–…€£¥₹•·]*")
 
 _CAP = 4096  # prefixes kept per pattern before they are cut short
@@ -81,7 +83,7 @@ class StartScan:
         # Reading the pattern costs a few milliseconds a process: kept between runs.
         starts = remember_parse(f"{pattern.flags} {pattern.pattern}",
                                 lambda _: _starts_pattern(pattern), code=[__file__])
-        self._starts = re.compile(starts, re.IGNORECASE) if starts else None
+        self._starts = remembered_pattern(starts, re.IGNORECASE) if starts else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._starts is None or not SAFE_TEXT.fullmatch(text):

@@ -12,6 +12,7 @@ from functools import lru_cache
 from reportlint.document.model import Document
 from reportlint.document.text import PhraseMatcher, normalize
 from reportlint.findings import Category, Hit, Severity
+from reportlint.language.data.patterns import remembered_pattern
 from reportlint.language.vocabulary import Markets, markets_for
 from reportlint.rules.registry import Context, Rule, register
 from reportlint.rules.roles.facts import role_facts
@@ -125,7 +126,7 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
     alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return remembered_pattern(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 @register
@@ -253,7 +254,7 @@ def _compiled_slots(slots: tuple[str, ...], industries: tuple[str, ...],
         try:
             text = slot.replace("{industry}", names("industry", industries), 1)
             text = text.replace("{region}", names("region", regions), 1)
-            compiled.append(re.compile(text, re.IGNORECASE))
+            compiled.append(remembered_pattern(text, re.IGNORECASE))
         except (re.error, IndexError):
             continue  # a broken pattern in config data checks nothing rather than crash
     return tuple(compiled)

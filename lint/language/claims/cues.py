@@ -85,7 +85,8 @@ class Model:
                               for purpose in _PURPOSES if sections.get(f"{purpose}_subsections")]
         strength = data.get("strength", {})
         self.kind_strength = {str(k): str(v) for k, v in strength.get("kinds", {}).items()}
-        self.overrides = [(level, re.compile(rf"(?:{phrase(strength[level])})", re.IGNORECASE))
+        self.overrides = [(level, remembered_pattern(rf"(?:{phrase(strength[level])})",
+                                                     re.IGNORECASE))
                           for level in ("weak", "medium", "strong") if strength.get(level)]
         self.market = _regex(data.get("market_subjects"))
         self.population = _regex(data.get("population"))
@@ -100,9 +101,11 @@ class Model:
         self.generic_subject = _regex(data.get("generic_subjects"), start=True)
         self.existential = _regex(data.get("existential_subjects"), start=True)
         indefinite = phrase(data.get("indefinite_subjects") or ["(?!)"])
-        self.indefinite = re.compile(rf"^(?:{indefinite})", re.IGNORECASE)
-        self.pay_figure = re.compile(phrase(data.get("pay_figure") or ["(?!)"]), re.IGNORECASE)
-        self.money = re.compile(phrase(data.get("money_figure") or ["(?!)"]), re.IGNORECASE)
+        self.indefinite = remembered_pattern(rf"^(?:{indefinite})", re.IGNORECASE)
+        self.pay_figure = remembered_pattern(phrase(data.get("pay_figure") or ["(?!)"]),
+                                             re.IGNORECASE)
+        self.money = remembered_pattern(phrase(data.get("money_figure") or ["(?!)"]),
+                                        re.IGNORECASE)
         self.first_person = _regex(data.get("first_person"))
         self.reader = _regex(data.get("reader_words"))
         self.reader_subject = _regex(data.get("reader_subjects"), start=True)
@@ -111,13 +114,14 @@ class Model:
         self.scenario_label = _regex(data.get("scenario_labels"))
         self.scenario_ok = bool(data.get("question_after_makes_a_scenario", True))
         self.sources = _regex(data.get("named_sources"))
-        self.source_patterns = [re.compile(entry) for entry in data.get("source_patterns", [])]
+        self.source_patterns = [remembered_pattern(entry)
+                                for entry in data.get("source_patterns", [])]
         self.subject_reach = int(data.get("subject_reach", 40))
         self.skip_table = _regex(data.get("table_skip_headers"))
-        self.determiners = re.compile(rf"(?:{phrase(data.get('determiners') or ['(?!)'])})",
-                                      re.IGNORECASE)
+        determiners = phrase(data.get("determiners") or ["(?!)"])
+        self.determiners = remembered_pattern(rf"(?:{determiners})", re.IGNORECASE)
         domains = phrase(data.get("source_domains") or ["(?!)"])
-        self.source_domains = re.compile(
+        self.source_domains = remembered_pattern(
             rf"\]\(\s*(?:https?://)?(?:[\w-]+\.)*(?P<domain>{domains})(?:[/?#)\s]|$)",
             re.IGNORECASE)
 

@@ -26,6 +26,7 @@ from reportlint.language.claims.cues import (
     words_pattern,
 )
 from reportlint.language.claims.signs import CLAUSE_BREAK, Signs
+from reportlint.language.data.patterns import remembered_pattern
 from reportlint.language.regexprefix import SAFE_TEXT, matches_at
 
 if TYPE_CHECKING:
@@ -61,8 +62,8 @@ class ClaimDetector:
         self.second_person = start_pattern(signs.get("second_person", []))
         self.conditional = start_pattern(signs.get("conditionals", []))
         openers = signs.get("clause_openers", [])
-        self.clause = re.compile(rf"^(?:{phrase(openers)})\b[^,;:]{{0,80}},\s+",
-                                 re.IGNORECASE) if openers else None
+        self.clause = remembered_pattern(rf"^(?:{phrase(openers)})\b[^,;:]{{0,80}},\s+",
+                                         re.IGNORECASE) if openers else None
         self.not_claim = [(name, words_pattern(signs.get(name, [])))
                           for name in ("recommendation", "framing", "definition")
                           if signs.get(name)]
