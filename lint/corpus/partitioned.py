@@ -218,11 +218,11 @@ class ReportCopies:
         self.lengths: dict[int, list[int]] = {}
         for passage, head, length in _in_rows(answers.near, 3):
             self.lengths.setdefault(passage, []).append(length)
-            places, holders = heads.read(head)
+            listed, holders = heads.read(head)
             if own in holders:
-                places = tuple(place for place in places
+                listed = tuple(place for place in listed
                                if heads.identities[place[0]] != own)
-            self.tally.setdefault(passage, Counter()).update(places)
+            self.tally.setdefault(passage, Counter()).update(listed)
 
     def exact(self, value: int, limit: int) -> tuple[int, list[tuple[int, int]]]:
         return self.exacts.get(value, (0, []))
