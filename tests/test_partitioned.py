@@ -86,32 +86,19 @@ def test_the_order_entries_arrive_in_does_not_matter(generated: list[CorpusEntry
     """On a cluster a group's entries arrive in any order: shuffled here."""
     import random
 
-    from reportlint.corpus.partitioned import (
-        Answers,
-        HeadBook,
-        Heads,
-        group_answers,
-        posting_entries,
-        report_shared_hits,
-    )
+    from reportlint.corpus.partitioned import Told, group_answers, posting_entries
 
     options = shared_passage_settings(Config())
     entries = [entry for number, corpus_entry in enumerate(generated)
                for entry in posting_entries(number, corpus_entry.path, corpus_entry.summary)]
     random.Random(5).shuffle(entries)
-    told: dict[int, Answers] = {}
-    heads: Heads = {}
+    told = Told()
     for part in range(3):  # groups of hashes, in an order of their own
         group = [entry for entry in entries if entry[0] % 3 == part]
-        answers, named = group_answers(group, int(options["max_names"]))
-        for number, answer in answers.items():
-            told.setdefault(number, Answers()).add(answer)
-        heads.update(named)
+        told.add(*group_answers(group, int(options["max_names"])))
     found = [(entry.path, repr(hit)) for number, entry in enumerate(generated)
-             for hit in report_shared_hits(entry.path, entry.summary,
-                                           told.get(number, Answers()), HeadBook(heads),
-                                           options,
-                                           lambda other: generated[other].path)]
+             for hit in told.hits(number, entry.path, entry.summary, options,
+                                  lambda other: generated[other].path)]
     assert found == _whole(generated, options)
 
 

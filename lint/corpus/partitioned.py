@@ -32,9 +32,20 @@ from reportlint.corpus.passages import CAP, first_places, nearest, others_than
 from reportlint.corpus.shared import capped_hits, per_report_limit, report_hits
 from reportlint.findings import Hit
 
-__all__ = ["Answers", "HeadBook", "Heads", "compare_in_parts", "group_answers", "group_of",
-           "identity_key", "packed_entries", "posting_entries", "report_shared_hits",
-           "unpacked"]
+__all__ = [
+    "Answers",
+    "HeadBook",
+    "Heads",
+    "Told",
+    "compare_in_parts",
+    "group_answers",
+    "group_of",
+    "identity_key",
+    "packed_entries",
+    "posting_entries",
+    "report_shared_hits",
+    "unpacked",
+]
 
 # (hash, report number, reference, identity key, line, 1 if the hash is a shingle's
 # else 0): one posting entry and the line that names its place.
@@ -253,6 +264,27 @@ def report_shared_hits(path: str, prints: PassagePrints, answers: Answers,
     return capped_hits(found, per_report_limit(options), path)
 
 
+class Told:
+    """What the groups of hashes told some reports, gathered: each report's answers
+    summed over the groups, and every head they name (read once for all of them)."""
+
+    def __init__(self) -> None:
+        self.answers: dict[int, Answers] = {}
+        self.heads: Heads = {}
+        self.book = HeadBook(self.heads)
+
+    def add(self, answers: Mapping[int, Answers], heads: Heads) -> None:
+        for number, answer in answers.items():
+            self.answers.setdefault(number, Answers()).add(answer)
+        self.heads.update(heads)
+
+    def hits(self, number: int, path: str, prints: PassagePrints,
+             options: Mapping[str, Any], path_of: Callable[[int], str]) -> list[Hit]:
+        """Report `number`'s D004 hits (see `report_shared_hits`)."""
+        return report_shared_hits(path, prints, self.answers.get(number, Answers()),
+                                  self.book, options, path_of)
+
+
 def identity_key(identity: str) -> int:
     """A report's identity as 8 bytes of its hash: what the groups compare and carry (two
     identities share a key about once in 10^19 pairs)."""
@@ -266,15 +298,9 @@ def compare_in_parts(entries: Sequence[Any], options: Mapping[str, Any],
     limit = int(options["max_names"])
     reports = [(number, entry.path, entry.summary) for number, entry in enumerate(
         e for e in entries if isinstance(e.summary, PassagePrints))]
-    answers: dict[int, Answers] = {}
-    heads: Heads = {}
+    told = Told()
     for group in packed_entries(reports, parts).values():
-        told, named = group_answers(unpacked(group), limit)
-        for number, answer in told.items():
-            answers.setdefault(number, Answers()).add(answer)
-        heads.update(named)
-    book = HeadBook(heads)
+        told.add(*group_answers(unpacked(group), limit))
     for number, path, prints in reports:
-        for hit in report_shared_hits(path, prints, answers.get(number, Answers()), book,
-                                      options, lambda other: reports[other][1]):
+        for hit in told.hits(number, path, prints, options, lambda other: reports[other][1]):
             yield path, hit

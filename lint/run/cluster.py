@@ -206,22 +206,16 @@ def _tagged(row: tuple[int, str, Any], groups: int) -> tuple[str, int, Any]:
 def _hits(group: tuple[int, list[Any]], options: dict[str, Any]) -> list[Any]:
     """(number, path, hits) of each report in a group, from its prints and what every
     group of hashes told it."""
-    from reportlint.corpus.partitioned import Answers, HeadBook, Heads, report_shared_hits
+    from reportlint.corpus.partitioned import Told
 
-    told: dict[int, Answers] = {}
-    heads: Heads = {}
+    told = Told()
     reports: list[tuple[int, str, Any]] = []
     for kind, _, payload in group[1]:
         if kind == "answers":
-            bundle, named = payload
-            for number, answers in bundle.items():
-                told.setdefault(number, Answers()).add(answers)
-            heads.update(named)
+            told.add(*payload)
         else:
             reports.append(payload)
-    book = HeadBook(heads)
-    return [(number, path, report_shared_hits(path, prints, told.get(number, Answers()),
-                                              book, options, _numbered))
+    return [(number, path, told.hits(number, path, prints, options, _numbered))
             for number, path, prints in reports]
 
 
