@@ -16,6 +16,7 @@ from conftest import CONTENT, FIXTURES, ROOT
 pytest.importorskip("distributed", reason="the dask extra (a test extra) is not installed")
 from distributed import LocalCluster
 from reportlint.config import Config
+from reportlint.findings import Finding, Hit
 from reportlint.run.cluster import DaskExecutor
 from reportlint.run.discovery import collect_targets
 from reportlint.run.engine import RuleSet
@@ -51,12 +52,32 @@ def test_the_same_findings_as_local_processes(scheduler: str, corpus: Path) -> N
     on_cluster = lint_paths([corpus], Config(), executor=executor).findings
     assert on_cluster == local
     assert sum(f.rule == "D004" for f in local) >= 8
-    # compared on the workers: the hits came back, the passage prints did not
-    assert len(executor.compared["D004"]) >= sum(f.rule == "D004" for f in local)
+    assert executor.compared == {"D004"}
+    # compared on the workers: the hits came back, the passage prints did not, and the
+    # findings went to the sink as they came, not back with the results
     targets = collect_targets([corpus], Config().exclude, Config().include)
-    results = executor.check_targets(targets, RuleSet(Config()), summarize=True)
-    assert results and all("D004" not in (r.summaries or {}) for r in results)
-    assert executor.compared["D004"]
+    sink = Sink()
+    results = executor.check_targets(targets, RuleSet(Config()), summarize=True, found=sink)
+    assert results and all("D004" not in (r.summaries or {}) and not r.findings
+                           for r in results)
+    assert sorted(sink.findings, key=Finding.sort_key) == [f for f in local
+                                                           if f.rule != "D004"]
+    assert sorted(hit.message for hit in sink.hits) == sorted(
+        f.message for f in local if f.rule == "D004")
+
+
+class Sink:
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.hits: list[Hit] = []
+
+    def file_findings(self, path: str, findings: list[Finding]) -> None:
+        assert {f.path for f in findings} == {path}
+        self.findings += findings
+
+    def compared_hits(self, code: str, path: str, hits: list[Hit]) -> None:
+        assert code == "D004"
+        self.hits += hits
 
 
 def test_the_same_findings_on_content_through_the_cache(scheduler: str, tmp_path: Path) -> None:

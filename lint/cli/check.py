@@ -3,10 +3,13 @@ baselines and every output format."""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 from reportlint.cli.common import (
@@ -22,14 +25,13 @@ from reportlint.cli.common import (
     scheduler_option,
     selectors,
     use_colour,
-    write_output,
 )
 
 if TYPE_CHECKING:
     from reportlint.config import Config
     from reportlint.findings import Finding, Severity
     from reportlint.run.baseline import Entry
-    from reportlint.run.pipeline import Executor, LintResult
+    from reportlint.run.pipeline import Executor, StreamedResult
 
 
 @click.command()
@@ -113,22 +115,29 @@ def check(paths: tuple[str, ...], output_format: str, config_path: Path | None,
     if verbose:
         _say_what_was_skipped(paths, config)
     runner = executor_for_options(executor, scheduler)
-    result = _lint(paths, config, jobs, no_cache, fix or show_diff, unsafe_fixes, show_diff,
-                   quiet, runner)
-    findings = result.findings
-    if new_baseline is not None:
-        _write_baseline(new_baseline, findings, quiet)
-    if baseline_path is not None and known is not None:
-        findings = _new_since_baseline(findings, known, baseline_path, quiet)
-    colour = output_format == "text" and use_colour(color, output is None and
-                                                    sys.stdout.isatty())
-    text = _findings_text(findings, result.files, paths, config, output_format, statistics,
-                          colour, quiet, show_source)
-    if output is not None:
-        write_output(text, output, quiet=True)
-    else:
-        click.echo(text, nl=False, color=colour)
-    sys.exit(0 if exit_zero else exit_status(findings, config.fail_on))
+    with _lint(paths, config, jobs, no_cache, fix or show_diff, unsafe_fixes, show_diff,
+               quiet, runner) as result:
+        findings: Collection[Finding] = result.findings
+        if new_baseline is not None:
+            _write_baseline(new_baseline, list(findings), quiet)
+        if baseline_path is not None and known is not None:
+            findings = _new_since_baseline(list(findings), known, baseline_path, quiet)
+        colour = output_format == "text" and use_colour(color, output is None and
+                                                        sys.stdout.isatty())
+        status = exit_status(findings, config.fail_on)
+        if output is None:
+            _print_findings(sys.stdout, findings, result.files, paths, config, output_format,
+                            statistics, colour, quiet, show_source)
+        else:
+            from reportlint.writers import atomic_writing
+
+            try:
+                with atomic_writing(output) as out:
+                    _print_findings(out, findings, result.files, paths, config,
+                                    output_format, statistics, colour, quiet, show_source)
+            except OSError as error:
+                raise ToolError(f"cannot write {output}: {error.strerror}") from None
+    sys.exit(0 if exit_zero else status)
 
 
 def _check_config(config_path: Path | None, looked_up: tuple[str, ...],
@@ -151,32 +160,40 @@ def _check_config(config_path: Path | None, looked_up: tuple[str, ...],
     return config
 
 
+@contextmanager
 def _lint(paths: tuple[str, ...], config: Config, jobs: int | None, no_cache: bool,
           fix: bool, unsafe: bool, show_diff: bool, quiet: bool,
-          executor: Executor | None = None) -> LintResult:
+          executor: Executor | None = None) -> Iterator[StreamedResult]:
     """The run's result; with `fix`, after applying the fixes (and checking again); with
     `show_diff`, print the fixes as a diff and exit instead."""
     from reportlint.run.cache import default_root
-    from reportlint.run.pipeline import lint_paths
+    from reportlint.run.pipeline import lint_paths, stream_paths
 
     cache_root = None if no_cache else default_root(paths, config)
-    result = lint_paths(paths, config, jobs=jobs, cache_root=cache_root, executor=executor)
-    if not fix:
-        return result
-    from reportlint.run.fixes import plan_fixes, write_fixes
+    if fix:
+        from reportlint.run.findingstore import FindingStore
+        from reportlint.run.fixes import plan_fixes, write_fixes
+        from reportlint.run.pipeline import StreamedResult
 
-    plans = plan_fixes(result.findings, config, unsafe=unsafe)
-    if show_diff:
-        click.echo("".join(plan.diff() for plan in plans), nl=False)
-        sys.exit(1 if plans else 0)
-    write_fixes(plans)
-    if not plans:
-        return result
-    fixed = sum(plan.applied for plan in plans)
-    if not quiet:
-        click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(plans)} "
-                   f"file{'s' if len(plans) != 1 else ''}.", err=True)
-    return lint_paths(paths, config, jobs=jobs, cache_root=cache_root, executor=executor)
+        result = lint_paths(paths, config, jobs=jobs, cache_root=cache_root,
+                            executor=executor)
+        plans = plan_fixes(result.findings, config, unsafe=unsafe)
+        if show_diff:
+            click.echo("".join(plan.diff() for plan in plans), nl=False)
+            sys.exit(1 if plans else 0)
+        write_fixes(plans)
+        if not plans:
+            with FindingStore() as store:
+                store.add_all(result.findings)
+                yield StreamedResult(store, result.files)
+            return
+        fixed = sum(plan.applied for plan in plans)
+        if not quiet:
+            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(plans)} "
+                       f"file{'s' if len(plans) != 1 else ''}.", err=True)
+    with stream_paths(paths, config, jobs=jobs, cache_root=cache_root,
+                      executor=executor) as streamed:
+        yield streamed
 
 
 def _write_baseline(path: Path, findings: list[Finding], quiet: bool) -> NoReturn:
@@ -202,19 +219,20 @@ def _new_since_baseline(findings: list[Finding], known: list[Entry], baseline: P
     return comparison.new
 
 
-def _findings_text(findings: list[Finding], files: int, paths: tuple[str, ...],
-                   config: Config, output_format: str, statistics: bool, colour: bool,
-                   quiet: bool, show_source: bool) -> str:
+def _print_findings(out: TextIO, findings: Collection[Finding], files: int,
+                    paths: tuple[str, ...], config: Config, output_format: str,
+                    statistics: bool, colour: bool, quiet: bool, show_source: bool) -> None:
     if statistics:
         from reportlint.reporters.statistics import render_statistics
 
-        return render_statistics(findings, output_format)
+        out.write(render_statistics(findings, output_format))
+        return
     from reportlint.run.discovery import collect_targets
 
     shown = ([t.display for t in collect_targets(paths, config.exclude, config.include)]
              if output_format == "junit" else [])
-    return _render(output_format, findings, files, colour, shown, config.fail_on, quiet,
-                   show_source, {}, config.max_per_rule)
+    _write(out, output_format, findings, files, colour, shown, config.fail_on, quiet,
+           show_source, {}, config.max_per_rule)
 
 
 def _say_what_was_skipped(paths: tuple[str, ...], config: Config) -> None:
@@ -230,7 +248,17 @@ def _say_what_was_skipped(paths: tuple[str, ...], config: Config) -> None:
 def _render(output_format: str, findings: list[Finding], files: int, colour: bool,
             shown: list[str], fail_on: Severity, quiet: bool, show_source: bool,
             texts: dict[str, str], max_per_rule: int = 0) -> str:
-    from reportlint.reporters import render
+    out = io.StringIO()
+    _write(out, output_format, findings, files, colour, shown, fail_on, quiet, show_source,
+           texts, max_per_rule)
+    return out.getvalue()
+
+
+def _write(out: TextIO, output_format: str, findings: Collection[Finding], files: int,
+           colour: bool, shown: list[str], fail_on: Severity, quiet: bool,
+           show_source: bool, texts: dict[str, str], max_per_rule: int = 0) -> None:
+    from reportlint.reporters import write
+    from reportlint.reporters.options import RenderOptions
 
     lines = None
     if show_source and output_format == "text":
@@ -242,9 +270,9 @@ def _render(output_format: str, findings: list[Finding], files: int, colour: boo
             if raw is None:
                 raw = (read_regular_bytes(Path(path)) or b"").decode("utf-8-sig", "replace")
             lines[path] = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return render(output_format, findings, files=files, colour=colour, paths=shown,
-                  fail_on=fail_on, summary=not quiet, source_lines=lines,
-                  max_per_rule=max_per_rule)
+    write(output_format, findings, out, RenderOptions(
+        files, colour, shown, fail_on, summary=not quiet, source_lines=lines,
+        max_per_rule=max_per_rule))
 
 
 def _check_stdin(config: Config, name: str, output_format: str, fix: bool, unsafe: bool,

@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import TextIO
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
@@ -31,6 +32,14 @@ _REPORTERS = {
     "junit": (".junit", "render_junit"),
 }
 FORMATS = tuple(_REPORTERS)
+# The formats written as the findings are read, so that a corpus's are never all held:
+# format -> (module, function (findings, RenderOptions, stream) -> None). The others
+# build their document (a SARIF log, an XML tree, annotations sorted by severity) whole.
+_WRITERS = {
+    "text": (".text", "write_text"),
+    "json": (".json", "write_json"),
+}
+Writer = Callable[[Collection[Finding], RenderOptions, TextIO], None]
 
 
 def get_reporter(name: str) -> Reporter:
@@ -48,3 +57,15 @@ def render(name: str, findings: Sequence[Finding], *, files: int, colour: bool =
     options = RenderOptions(files, colour, paths, fail_on, summary, source_lines,
                             max_per_rule)
     return get_reporter(name)(findings, options)
+
+
+def write(name: str, findings: Collection[Finding], out: TextIO, options: RenderOptions
+          ) -> None:
+    """`render`, into `out`: findings in print order (a run's `FindingStore` reads them
+    from disk as it goes), written as they are read in the formats that allow it."""
+    if name in _WRITERS:
+        module, function = _WRITERS[name]
+        writer: Writer = getattr(importlib.import_module(module, __package__), function)
+        writer(findings, options, out)
+    else:
+        out.write(get_reporter(name)(list(findings), options))

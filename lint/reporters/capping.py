@@ -3,25 +3,29 @@ one file, and a count of those not shown."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
+from itertools import groupby
 
 from reportlint.findings import Finding
 
 
-def capped(findings: Sequence[Finding], limit: int) -> tuple[list[Finding], dict[int, int]]:
-    """The findings to show, at most `limit` of one rule in one file (0: all), and for
-    the index (in the shown list) of the last one shown of each capped group, how many
-    more there are."""
+def capped(findings: Iterable[Finding], limit: int) -> Iterator[tuple[Finding, int]]:
+    """The findings to show, at most `limit` of one rule in one file (0: all), each with
+    how many more of its rule and file are not shown: that count is on the last one
+    shown of a capped group, 0 on the others. Findings come one file at a time (in print
+    order), so that only one file's findings are held."""
     if limit <= 0:
-        return list(findings), {}
-    seen: dict[tuple[str, str], int] = {}
-    last: dict[tuple[str, str], int] = {}
-    shown: list[Finding] = []
-    for finding in findings:
-        key = (finding.path, finding.rule)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] <= limit:
-            last[key] = len(shown)
-            shown.append(finding)
-    more = {last[key]: count - limit for key, count in seen.items() if count > limit}
-    return shown, more
+        yield from ((finding, 0) for finding in findings)
+        return
+    for _, in_file in groupby(findings, key=lambda finding: finding.path):
+        found = list(in_file)
+        totals: dict[str, int] = {}
+        for finding in found:
+            totals[finding.rule] = totals.get(finding.rule, 0) + 1
+        seen: dict[str, int] = {}
+        for finding in found:
+            seen[finding.rule] = seen.get(finding.rule, 0) + 1
+            if seen[finding.rule] < limit:
+                yield finding, 0
+            elif seen[finding.rule] == limit:
+                yield finding, totals[finding.rule] - limit

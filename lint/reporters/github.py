@@ -35,11 +35,12 @@ def render_github(findings: Sequence[Finding], options: RenderOptions) -> str:
     lines = [f"reportlint: {len(findings)} finding{'s' if len(findings) != 1 else ''} "
              f"({summary}) in {len({f.path for f in findings})} of {files} report"
              f"{'s' if files != 1 else ''}; annotations below, most severe first"]
-    shown, more = capped(findings, max_per_rule)
+    shown = list(capped(findings, max_per_rule))
+    more = sum(count for _, count in shown)
     if more:
-        lines[0] += (f" ({sum(more.values())} more of rules already annotated in the same "
+        lines[0] += (f" ({more} more of rules already annotated in the same "
                      "file are not; --max-per-rule 0 shows every one)")
-    for f in sorted(shown, key=lambda f: -f.severity.rank):
+    for f in sorted((finding for finding, _ in shown), key=lambda f: -f.severity.rank):
         where = [f"file={_property(f.path)}", f"line={f.line}", f"col={f.column}"]
         if f.end_line is not None and f.end_column is not None:
             where += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection
 
 from reportlint.findings import Finding
 
 
-def statistics(findings: Sequence[Finding]) -> dict[str, object]:
+def statistics(findings: Collection[Finding]) -> dict[str, object]:
     by_rule = Counter(f.rule for f in findings)
     first: dict[str, Finding] = {}
     for f in findings:
@@ -25,7 +25,7 @@ def statistics(findings: Sequence[Finding]) -> dict[str, object]:
             "categories": dict(sorted(categories.items(), key=lambda item: (-item[1], item[0])))}
 
 
-def render_statistics(findings: Sequence[Finding], output_format: str) -> str:
+def render_statistics(findings: Collection[Finding], output_format: str) -> str:
     stats = statistics(findings)
     if output_format == "json":
         return json.dumps(stats, indent=2, ensure_ascii=False) + "\n"

@@ -30,10 +30,10 @@ from reportlint.run.parallel import FileResult, check_file
 
 if TYPE_CHECKING:
     from reportlint.config import Config
-    from reportlint.findings import Hit
     from reportlint.rules.registry import Rule
     from reportlint.run.cache import Cache
     from reportlint.run.discovery import Target
+    from reportlint.run.findingstore import FindingSink
 
 # Files a task checks: large enough that scheduling costs little beside the checking
 # (about 40 files a second a core), small enough that every worker gets several.
@@ -50,21 +50,25 @@ class DaskExecutor:
     scheduler: str | None = None
     workers: int = LOCAL_WORKERS
     batch: int = BATCH
-    # Hits of the cross-report rules compared on the cluster in the last run, by code
-    # (the pipeline turns them into findings instead of comparing summaries itself).
-    compared: dict[str, list[tuple[str, Hit]]] = field(default_factory=dict)
+    # The cross-report rules compared on the cluster in the last run (their hits went
+    # to the run's `found`; the pipeline does not compare their summaries again).
+    compared: set[str] = field(default_factory=set)
 
     def check_targets(self, targets: Sequence[Target], rules: RuleSet, *, summarize: bool,
                       cache: Cache | None = None,
-                      progress: Callable[[int], None] | None = None) -> list[FileResult]:
+                      progress: Callable[[int], None] | None = None,
+                      found: FindingSink | None = None) -> list[FileResult]:
+        """Each file's result, in the targets' order. With `found`, findings go there as
+        each batch's come back (the results returned have none), and so do the shared
+        passages compared on the cluster; without it, the cluster compares nothing."""
         from distributed import Client, LocalCluster, as_completed
 
-        self.compared = {}
+        self.compared = set()
         batches = [list(targets[i:i + self.batch]) for i in range(0, len(targets), self.batch)]
         if not batches:
             return []
-        compare = summarize and any(rule.code == SHARED_PASSAGE for rule, _ in
-                                    rules.for_path("") if rule.corpus)
+        compare = found is not None and summarize and any(
+            rule.code == SHARED_PASSAGE for rule, _ in rules.for_path("") if rule.corpus)
         cluster = None
         if self.scheduler is None:
             cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
@@ -82,18 +86,27 @@ class DaskExecutor:
             finished = as_completed(results, with_results=True)
             del checked, results
             done: list[list[FileResult] | None] = [None] * len(batches)
-            for future, found in finished:
-                done[order[future.key]] = found
+            for future, batch in finished:
+                if found is not None:
+                    batch = [_handed_over(result, found) for result in batch]
+                done[order[future.key]] = batch
                 if progress is not None:
-                    progress(len(found))
-            if compare:
-                hits = _compare_shared_passages(prints, [t.display for t in targets], rules)
-                self.compared[SHARED_PASSAGE] = hits
+                    progress(len(batch))
+            if compare and found is not None:
+                _compare_shared_passages(client, prints, [t.display for t in targets], rules,
+                                         found)
+                self.compared.add(SHARED_PASSAGE)
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
-        return [result for found in done if found is not None for result in found]
+        return [result for batch in done if batch is not None for result in batch]
+
+
+def _handed_over(result: FileResult, found: FindingSink) -> FileResult:
+    if result.findings:
+        found.file_findings(result.findings[0].path, result.findings)
+    return FileResult([], result.summaries, result.key)
 
 
 SHARED_PASSAGE = "D004"  # the cross-report rule compared on the cluster
@@ -135,14 +148,16 @@ def _prints(checked: _Checked) -> list[tuple[int, str, Any]]:
     return checked[1]
 
 
-def _compare_shared_passages(prints: list[Any], paths: list[str],
-                             rules: RuleSet) -> list[tuple[str, Hit]]:
+def _compare_shared_passages(client: Any, prints: list[Any], paths: list[str],
+                             rules: RuleSet, found: FindingSink) -> None:
     """D004's hits, compared on the cluster from the prints left on the workers: two
-    shuffles, by hash and then by report, and only the hits gathered. Workers name other
-    reports by number (`paths` has them in the targets' order) and the names are written
-    in here, so that no path travels with every posting entry."""
+    shuffles, by hash and then by report, and each group of reports' hits handed to
+    `found` as it comes back, so that no one process holds all of them. Workers name
+    other reports by number (`paths` has them in the targets' order) and the names are
+    written in here, so that no path travels with every posting entry."""
     import dask.bag as bag
     from dask.delayed import delayed
+    from distributed import as_completed
     from reportlint.rules.duplication.shared import shared_passage_settings
 
     options = shared_passage_settings(rules.config)
@@ -156,15 +171,16 @@ def _compare_shared_passages(prints: list[Any], paths: list[str],
     both = bag.concat([answers, by_report.map(_tagged, groups=groups)])
     hits = (both.groupby(lambda item: item[1], npartitions=groups, shuffle="tasks")
             .map(_hits, options=options).flatten())
-    found = sorted(hits.compute(), key=lambda item: item[0])
 
     def named(text: str) -> str:
         return _NUMBERED.sub(lambda match: paths[int(match.group(1))], text)
 
-    return [(path, replace(hit, message=named(hit.message), data=tuple(
-        (key, tuple(named(place) for place in value) if key == "others" else value)
-        for key, value in hit.data)))
-        for _, path, report_hits in found for hit in report_hits]
+    for _, reports in as_completed(client.compute(hits.to_delayed()), with_results=True):
+        for _, path, report_hits in reports:
+            found.compared_hits(SHARED_PASSAGE, path, [replace(
+                hit, message=named(hit.message), data=tuple(
+                    (key, tuple(named(place) for place in value) if key == "others"
+                     else value) for key, value in hit.data)) for hit in report_hits])
 
 
 _NUMBERED = re.compile("\x00(\\d+)\x00")  # another report, by number, in a worker's hit

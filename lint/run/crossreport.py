@@ -14,7 +14,7 @@ again, as is everything when the last run's summaries cannot be had.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -111,46 +111,45 @@ class PreviousRun:
 
 
 def lint_corpus(summaries: Sequence[tuple[str, dict[str, object]]], rules: RuleSet,
-                previous: PreviousRun | None = None,
-                compared: Mapping[str, Sequence[tuple[str, Hit]]] | None = None
+                previous: PreviousRun | None = None, compared: Set[str] = frozenset()
                 ) -> list[Finding]:
     """Findings of the cross-report rules over the summaries of several documents; with
     `previous`, the last run's, compared again only where a change can reach.
-    `compared`: the hits of the rules whose comparison ran elsewhere (on a cluster), by
-    rule code."""
+    `compared`: the codes of the rules whose comparison ran elsewhere (on a cluster,
+    which handed their findings over already); they are passed over here."""
     findings: list[Finding] = []
     kept: list[Finding] = []  # a report's own, from the last run, where nothing reaches it
     for rule, severity in rules.for_path(""):
-        if not rule.corpus:
+        if not rule.corpus or rule.code in compared:
             continue
-        if compared is not None and rule.code in compared:
-            hits: Iterable[tuple[str, Hit]] = compared[rule.code]
-        else:
-            entries = [CorpusEntry(path, by_rule[rule.code]) for path, by_rule in summaries
-                       if rule.code in by_rule]
-            again = previous.recheck(rule, entries, rules.context) if previous else None
-            if again is not None:
-                kept += again[0]
-            hits = again[1] if again is not None else rule.check_corpus(entries,
-                                                                         rules.context)
-        for path, hit in hits:
-            findings.append(Finding(path, hit.line or 1, hit.column or 1, rule.code, hit.message,
-                                    rule.name, rule.category, severity, hit.section,
-                                    fix=hit.fix, data=hit.data))
-    # A report's own suppressions hold for these too (H100 does not judge them).
-    return kept + suppress_cross_report(findings, rules.config.max_file_size)
+        entries = [CorpusEntry(path, by_rule[rule.code]) for path, by_rule in summaries
+                   if rule.code in by_rule]
+        again = previous.recheck(rule, entries, rules.context) if previous else None
+        if again is not None:
+            kept += again[0]
+        hits = again[1] if again is not None else rule.check_corpus(entries, rules.context)
+        findings += hit_findings(rule, severity, hits, rules.config.max_file_size)
+    return kept + findings
 
+
+def hit_findings(rule: Rule, severity: Severity, hits: Iterable[tuple[str, Hit]],
+                 max_file_size: int) -> list[Finding]:
+    """A cross-report rule's hits as findings, less those a report's own suppressions
+    hold for (H100 does not judge them)."""
+    return suppress_cross_report([
+        Finding(path, hit.line or 1, hit.column or 1, rule.code, hit.message, rule.name,
+                rule.category, severity, hit.section, fix=hit.fix, data=hit.data)
+        for path, hit in hits], max_file_size)
 
 
 def cross_report_findings(summaries: Sequence[tuple[str, dict[str, object]]],
                           keys: Sequence[tuple[str, str | None]], rules: RuleSet,
-                          cache: Cache | None,
-                          compared: Mapping[str, Sequence[tuple[str, Hit]]] | None = None
+                          cache: Cache | None, compared: Set[str] = frozenset()
                           ) -> list[Finding]:
     """The cross-report findings of these files (their summaries, and (display path,
-    cache key) of each), from the last run's where the files allow it. `compared`: hits
-    of rules compared elsewhere (see `lint_corpus`); then nothing is kept for the next
-    run, which compares afresh."""
+    cache key) of each), from the last run's where the files allow it. `compared`: rules
+    compared elsewhere (see `lint_corpus`); then nothing is kept for the next run, which
+    compares afresh."""
     complete = [(path, key) for path, key in keys if key is not None]
     if cache is None or len(complete) < len(keys) or compared:  # not all cached, or elsewhere
         return lint_corpus(summaries, rules, None, compared)

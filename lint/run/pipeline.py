@@ -5,16 +5,18 @@ return every finding in a stable order."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reportlint.config import Config
-from reportlint.findings import Finding
-from reportlint.run.crossreport import cross_report_findings
+from reportlint.findings import Finding, Hit
+from reportlint.run.crossreport import cross_report_findings, hit_findings
 from reportlint.run.discovery import collect_targets
 from reportlint.run.engine import RuleSet
+from reportlint.run.findingstore import ON_DISK_FROM, FindingSink, FindingStore
 from reportlint.run.parallel import FileResult, check_targets, default_jobs
 
 if TYPE_CHECKING:
@@ -28,12 +30,27 @@ class LintResult:
     files: int = 0
 
 
+@dataclass
+class StreamedResult:
+    """A run's findings in a store that reads them back in print order (on disk for a
+    large run; close it when done) and how many files were checked."""
+
+    findings: FindingStore
+    files: int = 0
+
+
 class Executor(Protocol):
-    """Runs the per-file pass somewhere else than this process's pool (`cluster.py`)."""
+    """Runs the per-file pass somewhere else than this process's pool (`cluster.py`).
+    With `found`, it hands each file's findings, and the hits of the cross-report rules
+    it compared itself (named in its `compared`), to `found` as they come, and returns
+    results without findings."""
+
+    compared: set[str]
 
     def check_targets(self, targets: Sequence[Target], rules: RuleSet, *, summarize: bool,
                       cache: Cache | None = None,
-                      progress: Callable[[int], None] | None = None) -> list[FileResult]: ...
+                      progress: Callable[[int], None] | None = None,
+                      found: FindingSink | None = None) -> list[FileResult]: ...
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config, *,
@@ -48,33 +65,66 @@ def lint_paths(paths: Iterable[str | Path], config: Config, *,
     `executor`, if given, runs the per-file pass instead (`jobs` is then unused): the
     same findings, from a Dask cluster (`cluster.DaskExecutor`).
     """
+    with stream_paths(paths, config, progress=progress, jobs=jobs, cache_root=cache_root,
+                      executor=executor, on_disk_from=None) as streamed:
+        return LintResult(list(streamed.findings), streamed.files)
+
+
+@contextmanager
+def stream_paths(paths: Iterable[str | Path], config: Config, *,
+                 progress: Callable[[int], None] | None = None, jobs: int | None = 1,
+                 cache_root: Path | None = None, executor: Executor | None = None,
+                 on_disk_from: int | None = ON_DISK_FROM) -> Iterator[StreamedResult]:
+    """`lint_paths`, with the findings in a `FindingStore` that holds them on disk from
+    `on_disk_from` reports (None: never), for the printing of a large corpus."""
     rules = RuleSet(config)
     targets = collect_targets(paths, config.exclude, config.include)
     wants_corpus = len(targets) > 1 and any(rule.corpus for rule, _ in rules.for_path(""))
-    result = LintResult(files=len(targets))
     cache = None
     if cache_root is not None:
         from reportlint.run.cache import Cache
 
         cache = Cache(cache_root, config, rules.rules)
-    if executor is not None:
-        checked = executor.check_targets(targets, rules, summarize=wants_corpus, cache=cache,
-                                         progress=progress)
-    else:
-        checked = check_targets(targets, rules, summarize=wants_corpus, cache=cache,
-                                jobs=jobs or default_jobs(), progress=progress)
-    # The hits of cross-report rules the executor compared where the files were read
-    # (a cluster keeps the passage prints on its workers), by rule code.
-    compared = getattr(executor, "compared", None) or None
-    summaries: list[tuple[str, dict[str, object]]] = []
-    for target, file in zip(targets, checked, strict=True):
-        result.findings.extend(file.findings)
-        if file.summaries is not None:
-            summaries.append((target.display, file.summaries))
-    if summaries or compared:
-        keys = [(target.display, file.key) for target, file in zip(targets, checked,
-                                                                   strict=True)]
-        result.findings.extend(cross_report_findings(summaries, keys, rules, cache,
-                                                     compared))
-    result.findings.sort(key=Finding.sort_key)
-    return result
+    on_disk = on_disk_from is not None and len(targets) >= on_disk_from
+    with FindingStore(on_disk=on_disk) as store:
+        compared: set[str] = set()
+        if executor is not None:
+            sink = _Collector(store, rules)
+            checked = executor.check_targets(targets, rules, summarize=wants_corpus,
+                                             cache=cache, progress=progress, found=sink)
+            # The cross-report rules the executor compared where the files were read (a
+            # cluster keeps the passage prints on its workers): their hits are in already.
+            compared = executor.compared
+        else:
+            checked = check_targets(targets, rules, summarize=wants_corpus, cache=cache,
+                                    jobs=jobs or default_jobs(), progress=progress)
+        summaries: list[tuple[str, dict[str, object]]] = []
+        keys: list[tuple[str, str | None]] = []
+        for target, file in zip(targets, checked, strict=True):
+            store.add_all(file.findings)
+            keys.append((target.display, file.key))
+            if file.summaries is not None:
+                summaries.append((target.display, file.summaries))
+        del checked
+        if summaries or compared:
+            store.add_all(cross_report_findings(summaries, keys, rules, cache, compared))
+        yield StreamedResult(store, len(targets))
+
+
+class _Collector:
+    """The `FindingSink` an executor fills: findings into the store, hits made findings
+    of their rule (less those their report suppresses) first."""
+
+    def __init__(self, store: FindingStore, rules: RuleSet) -> None:
+        self.store = store
+        self.rules = rules
+        self.severities = {rule.code: (rule, severity) for rule, severity
+                           in rules.for_path("") if rule.corpus}
+
+    def file_findings(self, path: str, findings: list[Finding]) -> None:
+        self.store.add_all(findings)
+
+    def compared_hits(self, code: str, path: str, hits: list[Hit]) -> None:
+        rule, severity = self.severities[code]
+        self.store.add_all(hit_findings(rule, severity, [(path, hit) for hit in hits],
+                                        self.rules.config.max_file_size))

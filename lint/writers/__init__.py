@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from reportlint.schema import Report
 
@@ -27,7 +29,16 @@ def render(report: Report, form: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that nothing is lost if the run dies half way.
+    """Write `text` to `path` so that nothing is lost if the run dies half way (see
+    `atomic_writing`)."""
+    with atomic_writing(path) as stream:
+        stream.write(text)
+
+
+@contextmanager
+def atomic_writing(path: Path) -> Iterator[TextIO]:
+    """A stream whose text replaces `path` when the block ends without an error, and
+    leaves it untouched when it ends with one: for output written as it is made.
 
     A regular file is replaced through a temporary file in the same folder and a rename,
     so a reader never sees half a file. What the writer did not make stays as it is: a
@@ -43,13 +54,13 @@ def write_atomic(path: Path, text: str) -> None:
         status = None
     if status is not None and (not stat.S_ISREG(status.st_mode) or status.st_nlink > 1):
         with open(target, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            yield stream
         return
     folder = target.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         if status is not None:

@@ -1,0 +1,98 @@
+"""A run's findings held on disk and printed as they are read: the same findings, in the
+same order, and the same text, as when they are all held in memory."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, FIXTURES
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlint.config import Config
+from reportlint.findings import Finding, Severity
+from reportlint.reporters import render, write
+from reportlint.reporters.capping import capped
+from reportlint.reporters.options import RenderOptions
+from reportlint.run.findingstore import FindingStore
+from reportlint.run.pipeline import lint_paths, stream_paths
+from reportlint.writers import atomic_writing
+
+findings = st.builds(
+    Finding, path=st.sampled_from(["b.md", "a.md", "c/d.md"]), line=st.integers(1, 9),
+    column=st.integers(1, 3), rule=st.sampled_from(["S001", "E001", "D004"]),
+    message=st.sampled_from(["one", "two", 'a "quoted"\nline', "é"]),
+    severity=st.sampled_from(list(Severity)))
+
+
+@given(st.lists(st.lists(findings, max_size=6), max_size=8), st.booleans())
+def test_the_store_gives_back_what_came_in_print_order(batches: list[list[Finding]],
+                                                       on_disk: bool) -> None:
+    with FindingStore(on_disk=on_disk) as store:
+        for batch in batches:
+            store.add_all(batch)
+        every = [f for batch in batches for f in batch]
+        assert list(store) == sorted(every, key=Finding.sort_key)
+        assert list(store) == list(store)  # read again
+        assert len(store) == len(every)
+        assert all(f in store for f in every)
+        assert Finding("elsewhere.md", 1, 1, "S001", "one") not in store
+        assert store.severities == {s: n for s in Severity
+                                    if (n := sum(f.severity is s for f in every))}
+
+
+@given(st.lists(findings, max_size=30), st.integers(0, 3))
+def test_capping_a_file_at_a_time_shows_and_counts_as_capping_the_whole(
+        found: list[Finding], limit: int) -> None:
+    found.sort(key=Finding.sort_key)
+    shown = list(capped(found, limit))
+    for path in {f.path for f in found}:
+        for rule in {f.rule for f in found}:
+            group = [f for f in found if (f.path, f.rule) == (path, rule)]
+            group_shown = [(f, more) for f, more in shown if (f.path, f.rule) == (path, rule)]
+            kept = group if limit == 0 else group[:limit]
+            assert [f for f, _ in group_shown] == kept
+            assert sum(more for _, more in group_shown) == len(group) - len(kept)
+            if group_shown and len(group) > len(kept):
+                assert group_shown[-1][1] == len(group) - len(kept)
+
+
+@given(st.lists(findings, max_size=12))
+def test_json_written_a_finding_at_a_time_is_json_dumps_of_the_whole(
+        found: list[Finding]) -> None:
+    found.sort(key=Finding.sort_key)
+    text = render("json", found, files=3)
+    assert text == json.dumps({"findings": [f.to_json() for f in found]}, indent=2,
+                              ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "gitlab",
+                                           "junit"])
+def test_a_run_held_on_disk_prints_what_a_run_held_in_memory_prints(
+        output_format: str) -> None:
+    paths = [CONTENT, FIXTURES / "duplication"]
+    in_memory = lint_paths(paths, Config(), jobs=1)
+    options = RenderOptions(in_memory.files, max_per_rule=2)
+    with stream_paths(paths, Config(), jobs=1, on_disk_from=1) as streamed:
+        assert streamed.findings.on_disk
+        out = io.StringIO()
+        write(output_format, streamed.findings, out, options)
+        assert list(streamed.findings) == in_memory.findings
+    assert any(f.rule == "D004" for f in in_memory.findings)
+    assert out.getvalue() == render(output_format, in_memory.findings,
+                                    files=in_memory.files, max_per_rule=2)
+
+
+def test_an_output_file_is_left_as_it_was_when_writing_it_fails(tmp_path: Path) -> None:
+    output = tmp_path / "findings.json"
+    output.write_text("the last run's\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_writing(output) as out:
+        out.write("half of this run's")
+        raise RuntimeError("the run died half way")
+    assert output.read_text(encoding="utf-8") == "the last run's\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.json"]  # no temporary left
+    with atomic_writing(output) as out:
+        out.write("this run's\n")
+    assert output.read_text(encoding="utf-8") == "this run's\n"
