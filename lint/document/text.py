@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -242,14 +242,30 @@ class PhraseMatcher(Generic[T]):
                     any(len(p) > 1 and p.isupper() for p in parts), phrase, value))
         for candidates in self._index.values():
             candidates.sort(key=lambda candidate: -len(candidate.parts))
+        self._starts = self._starts_of(self._index)
+
+    def without(self, values: Container[T]) -> PhraseMatcher[T]:
+        """This matcher less the phrases whose value is in `values`: as if built from
+        the others, without splitting every phrase into words again."""
+        fewer: PhraseMatcher[T] = PhraseMatcher(())
+        for key, candidates in self._index.items():
+            kept = [candidate for candidate in candidates if candidate.value not in values]
+            if kept:
+                fewer._index[key] = kept
+        fewer._starts = self._starts_of(fewer._index)
+        return fewer
+
+    @staticmethod
+    def _starts_of(index: dict[str, list[_Candidate[T]]]) -> set[str]:
         # Words that can start a match, plurals of one-word phrases included: finding them
         # with a set lookup first keeps the per-word work off the common words.
-        self._starts = set(self._index)
-        for key, candidates in self._index.items():
+        starts = set(index)
+        for key, candidates in index.items():
             if any(len(candidate.parts) == 1 for candidate in candidates):
-                self._starts |= {key + "s", key + "es"}
+                starts |= {key + "s", key + "es"}
                 if key.endswith("y"):
-                    self._starts.add(key[:-1] + "ies")
+                    starts.add(key[:-1] + "ies")
+        return starts
 
     def __bool__(self) -> bool:
         return bool(self._index)

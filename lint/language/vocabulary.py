@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reportlint.document.text import PhraseMatch, PhraseMatcher, tokens
@@ -233,6 +233,8 @@ class Markets:
         for canonical, others in reversed(self.regions.items()):
             for name in (*others, canonical):
                 self._region_by_key[_key(name)] = canonical
+        self._related_keys = {canonical: frozenset(_key(n) for n in strings(spec.get("related")))
+                              for canonical, spec in self.industries.items()}
 
     def industry(self, name: str) -> str | None:
         """The canonical industry a name stands for, if known."""
@@ -248,9 +250,8 @@ class Markets:
         other = self.industry(named)
         if _key(named) == _key(industry) or (own is not None and own == other):
             return True
-        spec = self.industries.get(own or "", {})
-        return _key(named) in {_key(n) for n in strings(spec.get("related"))} or (
-            other is not None and _key(other) in {_key(n) for n in strings(spec.get("related"))})
+        related = self._related_keys.get(own or "", frozenset())
+        return _key(named) in related or (other is not None and _key(other) in related)
 
     def same_region(self, named: str, region: str) -> bool:
         own, other = self.region(region), self.region(named)
@@ -273,6 +274,7 @@ class Markets:
         return sorted(names, key=lambda n: (-len(n), n))
 
 
+@lru_cache(maxsize=1 << 13)
 def _key(phrase: str) -> str:
     return " ".join(w.casefold() for w, _, _ in tokens(phrase))
 

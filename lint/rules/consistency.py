@@ -213,10 +213,22 @@ class OtherIndustryOrRegion(Rule):
 @lru_cache(maxsize=32)
 def _other_markets(markets: Markets, industry: str, region: str) -> PhraseMatcher[str]:
     """Finds the names of industries and regions other than the report's."""
-    names = [name for name in markets.industry_names()
-             if not markets.same_industry(name, industry)]
-    names += [name for name in markets.region_names() if not markets.same_region(name, region)]
-    return PhraseMatcher((name, name) for name in names)
+    others = {name for name in markets.industry_names()
+              if not markets.same_industry(name, industry)}
+    others |= {name for name in markets.region_names() if not markets.same_region(name, region)}
+    every = _every_market(markets)
+    return every.without({name for name in _names(markets) if name not in others})
+
+
+@lru_cache(maxsize=4)
+def _every_market(markets: Markets) -> PhraseMatcher[str]:
+    # Built once: a corpus has many industry and region pairs, and splitting every
+    # name into words for each pair's matcher was a twentieth of a report's check.
+    return PhraseMatcher((name, name) for name in _names(markets))
+
+
+def _names(markets: Markets) -> list[str]:
+    return [*markets.industry_names(), *markets.region_names()]
 
 
 def _slot_patterns(markets: Markets, text: str) -> tuple[re.Pattern[str], ...]:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CONTENT, FIXTURES, SUPPORT_REPORT, clean_reports, lint
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlint.cli import main
 from reportlint.document.model import Document
 from reportlint.document.units import Kind, Unit
@@ -623,3 +625,20 @@ FIXTURE_FINDINGS = {
 def test_bad_fixture_gets_exactly_its_findings(name: str) -> None:
     found = consistency(lint([BAD / name]))
     assert [(f.line, f.rule, f.message) for f in found] == FIXTURE_FINDINGS[name]
+
+
+@given(st.lists(st.sampled_from(["health care", "Health", "US", "United States", "fintech",
+                                 "retail banks", "retail", "EU", "energy", "States"]),
+                max_size=10, unique=True),
+       st.sets(st.sampled_from(["health care", "Health", "US", "States", "retail", "energy"])),
+       st.sampled_from(["Health care and retail banks in the United States and the EU.",
+                        "US energy firms; health systems, retail and fintech in States.",
+                        "HEALTH CARE is not health care; Retails, energies, fintechs."]))
+def test_a_matcher_less_some_phrases_finds_what_one_built_without_them_finds(
+        names: list[str], left_out: set[str], text: str) -> None:
+    from reportlint.document.text import PhraseMatcher
+
+    fewer = PhraseMatcher((name, name) for name in names).without(left_out)
+    built = PhraseMatcher((name, name) for name in names if name not in left_out)
+    assert fewer.find(text) == built.find(text)
+    assert bool(fewer) == bool(built)
