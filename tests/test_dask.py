@@ -110,12 +110,12 @@ def test_a_scheduler_without_the_dask_executor_is_a_usage_error() -> None:
     assert "--scheduler needs --executor dask" in result.stderr
 
 
-def test_the_default_run_never_imports_dask() -> None:
+def test_the_default_run_never_imports_dask_nor_the_cluster_module() -> None:
     code = ("import sys; from reportlint.cli import main\n"
             "try:\n    main(['check', 'content', '--no-cache'])\n"
             "except SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('dask', 'distributed')))")
+            "('dask', 'distributed') or m == 'reportlint.run.cluster'))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr

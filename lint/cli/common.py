@@ -110,6 +110,8 @@ def cache_root_for(no_cache: bool, content_dir: Path, config: Config) -> Path | 
 
 def executor_for_options(executor: str, scheduler: str | None) -> Any:
     """The executor --executor and --scheduler ask for (None: local processes)."""
+    if executor == "local" and scheduler is None:
+        return None  # the usual run: no need to import the cluster's module
     from reportlint.run.cluster import executor_for
 
     try:
