@@ -4,8 +4,9 @@ runs, or on a `LocalCluster` started for the run.
 
 Files go to the workers in batches; each worker builds the rules once per config and
 reads, checks and summarizes its files, through the cache when the cache folder is one
-the workers share. Findings and cross-report summaries come back in the targets' order,
-so the run's output is the same as with `--jobs`. Workers read the reports at the paths
+the workers share. Each batch's findings go to the run's finding store as they come
+back (`FindingSink`), and the store prints them in the same order as with `--jobs`, so
+the run's output is the same. Workers read the reports at the paths
 the driver found them: on a cluster, the reports live on a file system every worker
 mounts at the same place (as for any Dask job that reads files).
 
@@ -14,7 +15,8 @@ holds the corpus: each report's passage prints stay on the worker that made them
 posting entries are shuffled by hash into groups (a Dask bag `groupby`), each group
 keeps what its shared hashes tell the reports holding them, and a second shuffle brings
 each report's part together with its prints, where its hits are made
-(`reportlint.corpus.partitioned`). Only findings come back to where the run started.
+(`reportlint.corpus.partitioned`). Only findings come back to where the run started,
+one group of reports at a time, into the same store.
 Dask is imported only here, and only when this executor is asked for.
 """
 

@@ -1,7 +1,9 @@
 """A run over files, in the order it happens: discover the reports, check each one
 (read once, per-file rules, summaries for the cross-report rules; from the cache when
 unchanged, in worker processes when there are many), compare them across files, and
-return every finding in a stable order."""
+return every finding in a stable order: as a list (`lint_paths`), or in a store that
+holds a large run's on disk and reads them back in that order (`stream_paths`, for the
+command line, which prints them as it reads)."""
 
 from __future__ import annotations
 
