@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -57,11 +57,12 @@ def _hash(text: str, kind: bytes) -> int:
                           "little")
 
 
-def _slotted(tokens: list[str], names: Sequence[tuple[list[str], str]]) -> list[str]:
+# An own name's words and its slot, by the name's first word, longest names first.
+_Names = dict[str, list[tuple[list[str], str]]]
+
+
+def _slotted(tokens: list[str], starting: _Names) -> list[str]:
     """Tokens with each own name (longest first) replaced by its slot."""
-    starting: dict[str, list[tuple[list[str], str]]] = {}
-    for name, slot in names:  # by first word, longest first still
-        starting.setdefault(name[0], []).append((name, slot))
     if starting.keys().isdisjoint(tokens):
         return list(tokens)
     out: list[str] = []
@@ -78,14 +79,20 @@ def _slotted(tokens: list[str], names: Sequence[tuple[list[str], str]]) -> list[
     return out
 
 
-def _names(doc: Document) -> list[tuple[list[str], str]]:
+def _names(doc: Document) -> _Names:
+    """The report's own names (role, aliases, industry, region) and their slots, indexed
+    once for the whole report: a report's passages and sentences are slotted some 400
+    times."""
     meta = doc.meta
     if meta is None:
-        return []
+        return {}
     pairs = [(words(meta.role), "{role}"), (words(meta.industry), "{industry}"),
              (words(meta.region), "{region}")]
     pairs += [(words(alias), "{role}") for alias in meta.role_aliases or []]
-    return sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0]))
+    starting: _Names = {}
+    for name, slot in sorted((p for p in pairs if p[0]), key=lambda p: -len(p[0])):
+        starting.setdefault(name[0], []).append((name, slot))
+    return starting
 
 
 def boilerplate_keys(config: Config | None) -> frozenset[str]:
