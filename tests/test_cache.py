@@ -173,7 +173,7 @@ def test_unchanged_files_keep_their_cross_report_findings(tmp_path: Path,
     original = crossreport.lint_corpus
 
     def counting(summaries: list[tuple[str, dict[str, object]]], rules: RuleSet,
-                 previous: object = None, compared_elsewhere: object = None) -> object:
+                 previous: object = None, compared_elsewhere: object = frozenset()) -> object:
         compared.append(len(summaries))
         return original(summaries, rules, previous, compared_elsewhere)  # type: ignore[arg-type]
 
