@@ -85,10 +85,11 @@ class DaskExecutor:
             order = {future.key: number for number, future in enumerate(results)}
             # Holding no future of a batch's findings once they are here lets its worker
             # free them: only the prints stay there for the comparison.
-            finished = as_completed(results, with_results=True)
+            finished = as_completed(results)
             del checked, results
             done: list[list[FileResult] | None] = [None] * len(batches)
-            for future, batch in finished:
+            for future in finished:
+                batch = _fetched(future)
                 if found is not None:
                     batch = [_handed_over(result, found) for result in batch]
                 done[order[future.key]] = batch
@@ -103,6 +104,16 @@ class DaskExecutor:
             if cluster is not None:
                 cluster.close()
         return [result for batch in done if batch is not None for result in batch]
+
+
+def _fetched(future: Any) -> Any:
+    """A finished task's result, fetched only now: `as_completed(with_results=True)`
+    fetches every result as it finishes, and when they finish faster than this process
+    takes them in (the comparison's groups of reports finish together), all of them
+    wait here at once."""
+    result = future.result()
+    future.release()
+    return result
 
 
 def _handed_over(result: FileResult, found: FindingSink) -> FileResult:
@@ -177,8 +188,8 @@ def _compare_shared_passages(client: Any, prints: list[Any], paths: list[str],
     def named(text: str) -> str:
         return _NUMBERED.sub(lambda match: paths[int(match.group(1))], text)
 
-    for _, reports in as_completed(client.compute(hits.to_delayed()), with_results=True):
-        for _, path, report_hits in reports:
+    for future in as_completed(client.compute(hits.to_delayed())):
+        for _, path, report_hits in _fetched(future):
             found.compared_hits(SHARED_PASSAGE, path, [replace(
                 hit, message=named(hit.message), data=tuple(
                     (key, tuple(named(place) for place in value) if key == "others"
