@@ -39,8 +39,6 @@ def test_the_store_gives_back_what_came_in_print_order(batches: list[list[Findin
         assert len(store) == len(every)
         assert all(f in store for f in every)
         assert Finding("elsewhere.md", 1, 1, "S001", "one") not in store
-        assert store.severities == {s: n for s in Severity
-                                    if (n := sum(f.severity is s for f in every))}
 
 
 @given(st.lists(findings, max_size=30), st.integers(0, 3))

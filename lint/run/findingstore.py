@@ -12,11 +12,10 @@ run) does not hold every finding of the corpus at once.
 from __future__ import annotations
 
 import pickle
-from collections import Counter
 from collections.abc import Iterator
 from typing import IO, Protocol
 
-from reportlint.findings import Finding, Hit, Severity
+from reportlint.findings import Finding, Hit
 
 # From this many reports, the findings wait on disk: below it, holding them costs less
 # than a temporary file (a templated report has about ten findings, a few KB).
@@ -36,7 +35,7 @@ class FindingSink(Protocol):
 
 class FindingStore:
     """Findings by report, iterated in print order; `on_disk`: kept in a temporary file
-    (see the module's doc). Also counts them by severity as they come."""
+    (see the module's doc)."""
 
     def __init__(self, *, on_disk: bool = False) -> None:
         self._file: IO[bytes] | None = None
@@ -51,14 +50,12 @@ class FindingStore:
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._end = 0
         self.count = 0
-        self.severities: Counter[Severity] = Counter()
 
     def add(self, path: str, findings: list[Finding]) -> None:
         """`findings` of the report at `path` (they may name only that path)."""
         if not findings:
             return
         self.count += len(findings)
-        self.severities.update(f.severity for f in findings)
         if self._file is None:
             self._kept.setdefault(path, []).extend(findings)
             return
