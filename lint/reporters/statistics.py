@@ -11,16 +11,23 @@ from reportlint.findings import Finding
 
 
 def statistics(findings: Collection[Finding]) -> dict[str, object]:
-    by_rule = Counter(f.rule for f in findings)
+    # One pass: a large run's findings are read back from disk each time they are iterated.
+    by_rule: Counter[str] = Counter()
+    fixable: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
     first: dict[str, Finding] = {}
+    paths: set[str] = set()
     for f in findings:
+        by_rule[f.rule] += 1
         first.setdefault(f.rule, f)
-    fixable = Counter(f.rule for f in findings if f.fix is not None)
+        if f.fix is not None:
+            fixable[f.rule] += 1
+        categories[f.category.value] += 1
+        paths.add(f.path)
     rules = [{"rule": code, "name": first[code].name, "category": first[code].category.value,
               "count": count, "fixable": fixable[code]}
              for code, count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0]))]
-    categories = Counter(f.category.value for f in findings)
-    return {"total": len(findings), "reports": len({f.path for f in findings}),
+    return {"total": len(findings), "reports": len(paths),
             "rules": rules,
             "categories": dict(sorted(categories.items(), key=lambda item: (-item[1], item[0])))}
 
