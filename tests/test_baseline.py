@@ -12,6 +12,7 @@ import pytest
 from conftest import CLEAN_FIXTURES
 from reportlint.findings import Finding
 from reportlint.run.baseline import (
+    AppliedBaseline,
     Entry,
     LineTexts,
     compare,
@@ -131,6 +132,24 @@ def test_each_recorded_copy_hides_one_finding(tmp_path: Path) -> None:
     assert filter_findings(twice, baseline) == result.new
     result = compare([], load_baseline(baseline), tmp_path)
     assert [entry.rule for entry in result.gone] == ["S004"]
+
+
+def test_a_baseline_applied_a_report_at_a_time_hides_what_it_hides_applied_whole(
+        tmp_path: Path) -> None:
+    """The gate applies the baseline to each report's findings as they are read back, so
+    that a corpus's findings are never all held: the same findings hidden and kept."""
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("same line\nsame line\nother line\n", encoding="utf-8")
+    found = [finding(rule=rule, line=line, path=str(tmp_path / name))
+             for name in ("a.md", "b.md") for line in (1, 2, 3) for rule in ("S004", "E001")]
+    baseline = tmp_path / "b.json"
+    write_baseline(baseline, found[::3] + found[1:2])  # five of the twelve
+    whole = compare(found, load_baseline(baseline), tmp_path)
+    applied = AppliedBaseline(load_baseline(baseline), tmp_path)
+    kept = [f for name in ("a.md", "b.md")
+            for f in applied.new([f for f in found if f.path.endswith(name)])]
+    assert kept == whole.new and applied.known == whole.known == 5
+    assert applied.gone(load_baseline(baseline)) == whole.gone == []
 
 
 def test_line_texts_reads_each_file_once_and_forgives_missing_ones(tmp_path: Path) -> None:

@@ -156,19 +156,40 @@ def compare(findings: Sequence[Finding], entries: Iterable[Entry], folder: Path)
     """Split `findings` into new ones and ones the baseline records (each recorded copy
     hides one finding); what is recorded but no longer found is `gone`."""
     recorded = list(entries)
-    remaining = Counter(entry.key for entry in recorded)
-    result = Comparison()
-    for finding, entry in zip(findings, entries_for(findings, folder), strict=True):
-        if remaining[entry.key] > 0:
-            remaining[entry.key] -= 1
-            result.known += 1
-        else:
-            result.new.append(finding)
-    for entry in recorded:
-        if remaining[entry.key] > 0:
-            remaining[entry.key] -= 1
-            result.gone.append(entry)
-    return result
+    applied = AppliedBaseline(recorded, folder)
+    new = applied.new(findings)
+    return Comparison(new, applied.known, applied.gone(recorded))
+
+
+class AppliedBaseline:
+    """A baseline applied a report at a time, so that a corpus's findings need not all be
+    held at once (the gate): each recorded copy hides one finding with its key."""
+
+    def __init__(self, recorded: Iterable[Entry], folder: Path) -> None:
+        self.folder = folder
+        self.remaining = Counter(entry.key for entry in recorded)
+        self.known = 0  # findings hidden so far
+
+    def new(self, findings: Sequence[Finding]) -> list[Finding]:
+        """Those of `findings` no recorded copy is left to hide."""
+        kept = []
+        for finding, entry in zip(findings, entries_for(findings, self.folder), strict=True):
+            if self.remaining[entry.key] > 0:
+                self.remaining[entry.key] -= 1
+                self.known += 1
+            else:
+                kept.append(finding)
+        return kept
+
+    def gone(self, recorded: Iterable[Entry]) -> list[Entry]:
+        """The recorded entries that hid no finding."""
+        left = Counter(self.remaining)
+        gone = []
+        for entry in recorded:
+            if left[entry.key] > 0:
+                left[entry.key] -= 1
+                gone.append(entry)
+        return gone
 
 
 def filter_findings(findings: Sequence[Finding], baseline: Path) -> list[Finding]:

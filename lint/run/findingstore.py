@@ -81,8 +81,13 @@ class FindingStore:
         return self.count
 
     def __iter__(self) -> Iterator[Finding]:
+        for _, findings in self.by_report():
+            yield from findings
+
+    def by_report(self) -> Iterator[tuple[str, list[Finding]]]:
+        """(path, its findings in print order) of each report with findings, by path."""
         for path in sorted(self._kept.keys() | self._spans.keys()):
-            yield from sorted(self._of(path), key=Finding.sort_key)
+            yield path, sorted(self._of(path), key=Finding.sort_key)
 
     def __contains__(self, finding: object) -> bool:
         return isinstance(finding, Finding) and finding.path in self._kept.keys() | \

@@ -18,13 +18,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlint import __version__
 from reportlint.config import Config
 from reportlint.findings import Category, Finding, Severity
 from reportlint.readers import read_regular_bytes
 from reportlint.run.discovery import Target, collect_targets
-from reportlint.run.pipeline import Executor, lint_paths
+from reportlint.run.pipeline import Executor, stream_paths
+
+if TYPE_CHECKING:
+    from reportlint.run.baseline import AppliedBaseline
 
 # Bump when a key changes meaning or goes away; adding keys keeps the version.
 MANIFEST_VERSION = 1
@@ -54,39 +58,45 @@ class ChangedReports:
 
 @dataclass
 class ReportStatus:
-    """One gated report: its path relative to the gated folder and its findings."""
+    """One gated report: its path relative to the gated folder, and what the manifest says
+    of its findings (their counts and a sample of its reasons), not the findings
+    themselves, so that a gate over a large corpus holds little per report."""
 
     path: str
     display: str
-    findings: list[Finding]
     fail_on: Severity
+    counts: dict[str, dict[str, int]]  # by_category and by_severity, every key present
+    by_rule: dict[str, int]
+    findings: int = 0  # how many in all
+    reasons: int = 0  # how many at or above the failing severity
+    listed: list[Finding] = field(default_factory=list)  # the reasons' sample, by line
+    first_reason: Finding | None = None
     sha256: str | None = None
     size: int | None = None
 
-    @property
-    def reasons(self) -> list[Finding]:
-        """The findings at or above the failing severity: why the report fails."""
-        return [f for f in self.findings if f.severity.rank >= self.fail_on.rank]
+    @classmethod
+    def judged(cls, path: str, display: str, findings: Sequence[Finding],
+               fail_on: Severity) -> ReportStatus:
+        """The status of a report with these findings (in print order)."""
+        reasons = [f for f in findings if f.severity.rank >= fail_on.rank]
+        return cls(path, display, fail_on, count_findings(findings),
+                   dict(sorted(Counter(f.rule for f in findings).items())), len(findings),
+                   len(reasons), sample_findings(reasons, REASONS_PER_RULE, REASONS_PER_REPORT),
+                   reasons[0] if reasons else None)
 
     @property
     def passed(self) -> bool:
         return not self.reasons
 
-    def counts(self) -> dict[str, dict[str, int]]:
-        return count_findings(self.findings)
-
     def to_json(self) -> dict[str, object]:
-        reasons = self.reasons
-        listed = sample_findings(reasons, REASONS_PER_RULE, REASONS_PER_REPORT)
         return {
             "path": self.path,
             "status": "pass" if self.passed else "fail",
             "sha256": self.sha256,
             "bytes": self.size,
-            "counts": {**self.counts(),
-                       "by_rule": dict(sorted(Counter(f.rule for f in self.findings).items()))},
-            "reasons": [_reason(f) for f in listed],
-            "reasons_not_listed": len(reasons) - len(listed),
+            "counts": {**self.counts, "by_rule": self.by_rule},
+            "reasons": [_reason(f) for f in self.listed],
+            "reasons_not_listed": self.reasons - len(self.listed),
         }
 
 
@@ -111,7 +121,6 @@ class GateResult:
 
     def manifest(self) -> dict[str, object]:
         """The manifest as JSON-ready data (docs/manifest.md)."""
-        findings = [f for report in self.reports for f in report.findings]
         scope: dict[str, object] = {"kind": "all"}
         if self.since is not None:
             scope = {"kind": "since", "revision": self.since.revision,
@@ -131,8 +140,11 @@ class GateResult:
                 "reports": len(self.reports),
                 "passed": len(self.reports) - len(self.failed),
                 "failed": len(self.failed),
-                "findings": len(findings),
-                **count_findings(findings),
+                "findings": sum(report.findings for report in self.reports),
+                **{kind: {key: sum(report.counts[kind][key] for report in self.reports)
+                          for key in keys}
+                   for kind, keys in (("by_category", CATEGORIES),
+                                      ("by_severity", SEVERITIES))},
             },
             "reports": [report.to_json() for report in self.reports],
         }
@@ -189,10 +201,13 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
              progress: Callable[[int], None] | None = None,
              on_targets: Callable[[int], None] | None = None,
              jobs: int | None = 1, cache_root: Path | None = None,
-             executor: Executor | None = None) -> GateResult:
+             executor: Executor | None = None,
+             kept: dict[str, list[Finding]] | None = None) -> GateResult:
     """Lint the reports under `root` (or those changed since the git revision `since`) and
     judge each one. `on_targets` is told how many reports will be checked, before any is;
-    `progress`, `jobs`, `cache_root` and `executor` as in `lint_paths`."""
+    `progress`, `jobs`, `cache_root` and `executor` as in `lint_paths`. The findings are
+    judged a report at a time and not kept, except in `kept` (by display path, those the
+    baseline leaves) when it is given."""
     if not root.is_dir():
         raise GateError(f"{root} is not a folder")
     everything = collect_targets([root], config.exclude, config.include)
@@ -202,29 +217,38 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
         raise GateError(f"no reports (.md, .yaml, .yml) under {root}")
     if on_targets is not None:
         on_targets(len(targets))
-    findings = (lint_paths([t.path for t in targets], config, progress=progress, jobs=jobs,
-                           cache_root=cache_root, executor=executor).findings
-                if targets else [])
-    suppressed = 0
-    if baseline is not None:
-        findings, suppressed = apply_baseline(findings, baseline)
-    by_display: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_display.setdefault(finding.path, []).append(finding)
     level = fail_on or config.fail_on
-    reports = [_status(root, target, by_display.pop(target.display, []), level)
+    applied = None
+    if baseline is not None:
+        applied = _applied_baseline(baseline)
+    judged: dict[str, ReportStatus] = {}
+
+    def status(display: str, found: Sequence[Finding]) -> ReportStatus:
+        return ReportStatus.judged(_relative(root, display), display, found, level)
+
+    if targets:
+        with stream_paths([t.path for t in targets], config, progress=progress, jobs=jobs,
+                          cache_root=cache_root, executor=executor) as streamed:
+            for display, found in streamed.findings.by_report():
+                if applied is not None:
+                    found = applied.new(found)
+                if not found:
+                    continue
+                if kept is not None:
+                    kept[display] = found
+                judged[display] = status(display, found)
+    reports = [_with_content(target, judged.pop(target.display) if target.display in judged
+                             else status(target.display, []))
                for target in targets]
     # A finding on a path outside the targets (a cross-report rule naming another file)
     # still counts: give it its own entry rather than drop it.
-    for display, extra in sorted(by_display.items()):
-        reports.append(ReportStatus(_relative(root, display), display, extra, level))
+    reports += [judged[display] for display in sorted(judged)]
     return GateResult(root.as_posix(), level, config, reports, changed,
-                      None if baseline is None else baseline.as_posix(), suppressed)
+                      None if baseline is None else baseline.as_posix(),
+                      0 if applied is None else applied.known)
 
 
-def _status(root: Path, target: Target, findings: list[Finding],
-            fail_on: Severity) -> ReportStatus:
-    status = ReportStatus(_relative(root, target.display), target.display, findings, fail_on)
+def _with_content(target: Target, status: ReportStatus) -> ReportStatus:
     content = read_regular_bytes(target.path)
     if content is None:
         return status
@@ -240,17 +264,15 @@ def _relative(root: Path, display: str) -> str:
         return display
 
 
-def apply_baseline(findings: list[Finding], baseline: Path) -> tuple[list[Finding], int]:
-    """Drop the findings a baseline file records as known; returns (kept, suppressed)."""
-    from reportlint.run.baseline import compare, load_baseline
+def _applied_baseline(baseline: Path) -> AppliedBaseline:
+    from reportlint.run.baseline import AppliedBaseline, load_baseline
 
     try:
-        comparison = compare(findings, load_baseline(baseline), baseline.parent)
+        return AppliedBaseline(load_baseline(baseline), baseline.parent)
     except OSError as error:
         raise GateError(f"cannot read baseline {baseline}: {error.strerror}") from None
     except ValueError as error:
         raise GateError(f"{baseline}: {error}") from None
-    return comparison.new, comparison.known
 
 
 def changed_reports(root: Path, revision: str, targets: Sequence[Target]) -> ChangedReports:
@@ -299,8 +321,9 @@ def failure_summary(result: GateResult, limit: int = 20) -> str:
              f"{'has' if len(failed) == 1 else 'have'} findings at {result.fail_on.value} "
              "or above."]
     for report in failed[:limit]:
-        first = report.reasons[0]
-        more = len(report.reasons) - 1
+        first = report.first_reason
+        assert first is not None  # a failed report has a reason
+        more = report.reasons - 1
         message = first.message if len(first.message) <= 100 else first.message[:99] + "…"
         lines.append(f"  {report.display}: {first.rule} {message}"
                      + (f" (+{more} more)" if more else ""))

@@ -17,7 +17,7 @@ from reportlint.config import Config
 from reportlint.findings import Category, Finding, Severity
 from reportlint.rules.registry import Rule, all_rules
 from reportlint.run.engine import RuleSet
-from reportlint.run.gate import GateError, GateResult, run_gate
+from reportlint.run.gate import GateError, GateResult, ReportStatus, run_gate
 
 if TYPE_CHECKING:
     from reportlint.corpus.passages import SharedPassage
@@ -54,6 +54,8 @@ class CorpusFacts:
     seconds: float
     # (path, family) of each paragraph written in another role family's words.
     foreign: list[tuple[str, str]] = field(default_factory=list)
+    # each report's findings (those the gate judged), by display path
+    found: dict[str, list[Finding]] = field(default_factory=dict)
     _indexes: dict[str, int] | None = field(default=None, repr=False)
 
     def report_index(self, display: str) -> int | None:
@@ -61,6 +63,12 @@ class CorpusFacts:
         if self._indexes is None:
             self._indexes = {r.display: i for i, r in enumerate(self.gate.reports)}
         return self._indexes.get(display)
+
+    def findings_of(self, report: ReportStatus) -> list[Finding]:
+        return self.found.get(report.display, [])
+
+    def all_findings(self) -> list[Finding]:
+        return [f for report in self.gate.reports for f in self.findings_of(report)]
 
 
 def collect_facts(root: Path, config: Config, *, title: str | None = None,
@@ -72,12 +80,13 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
     `cache_root` as in `lint_paths`: with a cache, the second read of each file, for the
     shared passages, is served from it)."""
     started = time.perf_counter()
+    found: dict[str, list[Finding]] = {}
     try:
         gate = run_gate(root, config, fail_on=fail_on, progress=progress, on_targets=on_targets,
-                        jobs=jobs, cache_root=cache_root)
+                        jobs=jobs, cache_root=cache_root, kept=found)
     except GateError as error:
         raise ReportError(str(error)) from None
-    findings = [f for report in gate.reports for f in report.findings]
+    findings = [f for report in gate.reports for f in found.get(report.display, [])]
     passages = shared_passages([r.display for r in gate.reports], config, top, jobs=jobs,
                                cache_root=cache_root)
     active = [rule for rule, _ in RuleSet(config).for_path("")]
@@ -85,7 +94,7 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
     name = os.path.basename(os.path.realpath(root))
     return CorpusFacts(title or f"Report check: {name}", gate, all_rules(),
                        passages, drift, drift_note,
-                       time.perf_counter() - started, foreign_paragraphs(findings))
+                       time.perf_counter() - started, foreign_paragraphs(findings), found)
 
 
 def shared_passages(paths: Sequence[str], config: Config, top: int, *, jobs: int | None = 1,

@@ -67,7 +67,7 @@ def rule_link(code: str, text: str | None = None) -> str:
 def summary(facts: CorpusFacts) -> str:
     gate = facts.gate
     total, failed = len(gate.reports), len(gate.failed)
-    findings = [f for r in gate.reports for f in r.findings]
+    findings = facts.all_findings()
     rate = 100.0 * (total - failed) / total if total else 100.0
     severities = Counter(f.severity for f in findings)
     tiles = [("Reports checked", f"{total:,}", ""),
@@ -91,7 +91,7 @@ def summary(facts: CorpusFacts) -> str:
 
 
 def category_chart(facts: CorpusFacts) -> str:
-    findings = [f for r in facts.gate.reports for f in r.findings]
+    findings = facts.all_findings()
     counts = Counter(f.category for f in findings)
     reports = {c: len({f.path for f in findings if f.category is c}) for c in Category}
     bars = [Bar(c.value,
@@ -110,7 +110,7 @@ def category_chart(facts: CorpusFacts) -> str:
 
 def worst_chart(facts: CorpusFacts) -> str:
     indexed = [(i, r) for i, r in enumerate(facts.gate.reports) if r.findings]
-    indexed.sort(key=lambda item: (-len(item[1].findings), -_count(item[1], Severity.ERROR),
+    indexed.sort(key=lambda item: (-item[1].findings, -_count(item[1], Severity.ERROR),
                                    item[1].path))
     if not indexed:
         return ('<section id="worst"><h2>Reports with the most findings</h2>'
@@ -128,11 +128,11 @@ def worst_chart(facts: CorpusFacts) -> str:
 
 
 def _count(report: ReportStatus, severity: Severity) -> int:
-    return sum(1 for f in report.findings if f.severity is severity)
+    return report.counts["by_severity"][severity.value]
 
 
 def rule_table(facts: CorpusFacts) -> str:
-    findings = [f for r in facts.gate.reports for f in r.findings]
+    findings = facts.all_findings()
     counts = Counter(f.rule for f in findings)
     reports: dict[str, set[str]] = {}
     for f in findings:
@@ -160,22 +160,22 @@ def rule_table(facts: CorpusFacts) -> str:
 
 def report_table(facts: CorpusFacts) -> str:
     reports = list(enumerate(facts.gate.reports))
-    reports.sort(key=lambda item: (item[1].passed, -len(item[1].findings), item[1].path))
+    reports.sort(key=lambda item: (item[1].passed, -item[1].findings, item[1].path))
     rows = []
     for index, report in reports:
         name = escape(report.path)
         link = f'<a href="#{report_anchor(index)}">{name}</a>' if report.findings else name
         status = ('<span class="badge pass">Pass</span>' if report.passed
                   else '<span class="badge fail">Fail</span>')
-        top = Counter(f.rule for f in report.findings).most_common(1)
+        top = Counter(report.by_rule).most_common(1)
         top_cell = rule_link(top[0][0], f"{top[0][0]} ×{top[0][1]}") if top else ""
         numbers = "".join(f'<td class="num" data-sort="{_count(report, s)}">'
                           f'{_count(report, s)}</td>' for s in Severity)
         rows.append(f'<tr class="{"pass" if report.passed else "fail"}">'
                     f'<td data-sort="{escape(report.path, quote=True)}">{link}</td>'
                     f'<td data-sort="{int(report.passed)}">{status}</td>{numbers}'
-                    f'<td class="num" data-sort="{len(report.findings)}">'
-                    f'{len(report.findings)}</td><td data-sort="{top[0][0] if top else ""}">'
+                    f'<td class="num" data-sort="{report.findings}">'
+                    f'{report.findings}</td><td data-sort="{top[0][0] if top else ""}">'
                     f'{top_cell}</td></tr>')
     headers = [("Report", "text"), ("Status", "num"), ("Errors", "num"), ("Warnings", "num"),
                ("Notes", "num"), ("All findings", "num"), ("Most frequent rule", "text")]
@@ -280,20 +280,21 @@ def findings_by_report(facts: CorpusFacts) -> str:
         if not report.findings:
             continue
         # Most serious first, as the text says and the CLI's GitHub output orders them.
-        shown = sorted(sample_findings(report.findings, PER_RULE, FINDINGS_PER_REPORT),
+        shown = sorted(sample_findings(facts.findings_of(report), PER_RULE,
+                                       FINDINGS_PER_REPORT),
                        key=lambda f: (-f.severity.rank, f.line, f.column, f.rule))
         rows = "".join(_finding_row(f) for f in shown)
-        more = len(report.findings) - len(shown)
+        more = report.findings - len(shown)
         tail = (f'<p class="more">{plural(more, "more finding")} not shown: run <code>'
                 f'reportlint check {escape(report.display)}</code> for all of them.</p>'
                 if more > 0 else "")
         status = ('<span class="badge pass">Pass</span>' if report.passed
                   else '<span class="badge fail">Fail</span>')
         by_rule = ", ".join(f"{rule_link(code)} ×{count}" for code, count in
-                            Counter(f.rule for f in report.findings).most_common())
+                            Counter(report.by_rule).most_common())
         blocks.append(f'<section class="report" id="{report_anchor(index)}"><h3>'
                       f'{escape(report.path)} {status}</h3><p class="rules-found">'
-                      f'{plural(len(report.findings), "finding")}: {by_rule}</p>'
+                      f'{plural(report.findings, "finding")}: {by_rule}</p>'
                       f'<table class="data findings"><thead>'
                       f'<tr><th class="num">Line</th><th>Severity</th><th>Rule</th>'
                       f'<th>Section</th><th>What is wrong</th></tr></thead><tbody>{rows}'
