@@ -66,6 +66,29 @@ def test_the_same_findings_as_local_processes(scheduler: str, corpus: Path) -> N
         f.message for f in local if f.rule == "D004")
 
 
+def test_the_same_findings_in_more_groups_of_hashes_than_batches(
+        scheduler: str, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each batch sends a piece to every group of hashes and each group answers every
+    batch, whatever the two numbers: here a group for every three reports, in batches of
+    five."""
+    from reportlint.run import cluster
+
+    monkeypatch.setattr(cluster, "REPORTS_PER_HASH_GROUP", 3)
+    reports = len(list(corpus.glob("*.md")))
+    assert cluster.hash_groups(reports, 2) > -(-reports // 5) > 1
+    local = lint_paths([corpus], Config(), jobs=1).findings
+    on_cluster = lint_paths([corpus], Config(), executor=DaskExecutor(scheduler, batch=5))
+    assert on_cluster.findings == local
+
+
+def test_a_worker_gets_groups_of_hashes_and_a_large_corpus_more_of_them() -> None:
+    from reportlint.run.cluster import REPORTS_PER_HASH_GROUP, hash_groups
+
+    assert hash_groups(10, 2) == 4 and hash_groups(10, 0) == 2
+    assert hash_groups(20 * REPORTS_PER_HASH_GROUP, 2) == 20
+    assert hash_groups(20 * REPORTS_PER_HASH_GROUP + 1, 2) == 21
+
+
 class Sink:
     def __init__(self) -> None:
         self.findings: list[Finding] = []

@@ -3,11 +3,11 @@
 `PassageIndex` holds every report's summary and one inverted index from hash to its
 posting list. A report's answers depend only on the posting lists of its own hashes,
 and each posting list only on the reports holding that hash. So the comparison splits
-into steps that each see a part of the corpus (`run/cluster.py` runs them as Dask bag
-shuffles; `compare_in_parts` runs them in one process):
+into steps that each see a part of the corpus (`run/cluster.py` runs them as Dask
+tasks; `compare_in_parts` runs them in one process):
 
 1. `posting_entries`: each report's hashes with its place, where the report is read
-   (`packed_entries` packs them by group for the shuffle).
+   (`packed_entries` packs them by group of hashes).
 2. Grouped by hash (any grouping of whole hashes, `group_of`): `group_answers` works
    out, for each report holding one of the group's shared hashes, what it will ask of
    them: the other reports holding a passage or sentence hash word for word, and for

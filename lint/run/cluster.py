@@ -11,12 +11,12 @@ the driver found them: on a cluster, the reports live on a file system every wor
 mounts at the same place (as for any Dask job that reads files).
 
 The shared-passage comparison (D004) runs on the cluster too, so that no one process
-holds the corpus: each report's passage prints stay on the worker that made them, their
-posting entries are shuffled by hash into groups (a Dask bag `groupby`), each group
-keeps what its shared hashes tell the reports holding them, and a second shuffle brings
-each report's part together with its prints, where its hits are made
+holds the corpus: each report's passage prints stay on the worker that made them; each
+batch sends its posting entries, a piece for each group of hashes, to that group's task,
+which works out what its shared hashes tell the reports holding them and sends each
+batch its part; each batch's hits are made where its prints are
 (`reportlint.corpus.partitioned`). Only findings come back to where the run started,
-one group of reports at a time, into the same store.
+one batch at a time, into the same store.
 Dask is imported only here, and only when this executor is asked for.
 """
 
@@ -97,7 +97,7 @@ class DaskExecutor:
                     progress(len(batch))
             if compare and found is not None:
                 _compare_shared_passages(client, prints, [t.display for t in targets], rules,
-                                         found)
+                                         found, self.batch)
                 self.compared.add(SHARED_PASSAGE)
         finally:
             client.close()
@@ -123,9 +123,8 @@ def _handed_over(result: FileResult, found: FindingSink) -> FileResult:
 
 
 SHARED_PASSAGE = "D004"  # the cross-report rule compared on the cluster
-# Reports per group of the comparison's shuffles: smaller groups, smaller tasks (at 1,000
-# reports, four groups left each worker ~20% less at its peak than two).
-REPORTS_PER_GROUP = 250
+# Reports per group of hashes in the comparison (`hash_groups`).
+REPORTS_PER_HASH_GROUP = 5000
 
 # One rule set per config per worker process: built on the first batch, kept for the rest.
 _RULES: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
@@ -162,38 +161,50 @@ def _prints(checked: _Checked) -> list[tuple[int, str, Any]]:
 
 
 def _compare_shared_passages(client: Any, prints: list[Any], paths: list[str],
-                             rules: RuleSet, found: FindingSink) -> None:
-    """D004's hits, compared on the cluster from the prints left on the workers: two
-    shuffles, by hash and then by report, and each group of reports' hits handed to
-    `found` as it comes back, so that no one process holds all of them. Workers name
-    other reports by number (`paths` has them in the targets' order) and the names are
-    written in here, so that no path travels with every posting entry."""
-    import dask.bag as bag
-    from dask.delayed import delayed
+                             rules: RuleSet, found: FindingSink, batch: int) -> None:
+    """D004's hits, compared on the cluster from the prints left on the workers, and
+    each batch's hits handed to `found` as they come back, so that no one process holds
+    all of them. The prints never move: each batch's posting entries go, a piece for
+    each group of hashes, to that group's task, which sends each batch what its hashes
+    tell that batch's reports (and the heads those answers name); the batch's hits are
+    made where its prints are. Workers name other reports by number (`paths` has them
+    in the targets' order) and the names are written in here, so that no path travels
+    with every posting entry."""
     from distributed import as_completed
     from reportlint.rules.duplication.shared import shared_passage_settings
 
     options = shared_passage_settings(rules.config)
-    groups = max(2, -(-len(paths) // REPORTS_PER_GROUP))
-    by_report = bag.from_delayed([delayed(part) for part in prints])
-    # What the shuffles carry is packed: one array of entries per batch and group of
-    # hashes, one bundle of answers per group of hashes and group of reports.
-    answers = (by_report.map_partitions(_entries, groups=groups)
-               .groupby(lambda packed: packed[0], npartitions=groups, shuffle="tasks")
-               .map(_answers, limit=int(options["max_names"]), groups=groups).flatten())
-    both = bag.concat([answers, by_report.map(_tagged, groups=groups)])
-    hits = (both.groupby(lambda item: item[1], npartitions=groups, shuffle="tasks")
-            .map(_hits, options=options).flatten())
+    groups = hash_groups(len(paths), len(client.scheduler_info()["workers"]))
+    entries = client.map(_entries, prints, groups=groups, pure=False)
+    told: list[list[Any]] = []  # by group of hashes, what it tells each batch
+    for group in range(groups):
+        pieces = client.map(_piece, entries, part=group, pure=False)
+        answers = client.submit(_answers, *pieces, limit=int(options["max_names"]),
+                                batch=batch, pure=False)
+        told.append(client.map(_piece, [answers] * len(prints), range(len(prints)),
+                               pure=False))
+        del pieces, answers
+    del entries
+    hits = client.map(_hits, prints, *told, options=options, pure=False)
+    del told
 
     def named(text: str) -> str:
         return _NUMBERED.sub(lambda match: paths[int(match.group(1))], text)
 
-    for future in as_completed(client.compute(hits.to_delayed())):
+    for future in as_completed(hits):
         for _, path, report_hits in _fetched(future):
             found.compared_hits(SHARED_PASSAGE, path, [replace(
                 hit, message=named(hit.message), data=tuple(
                     (key, tuple(named(place) for place in value) if key == "others"
                      else value) for key, value in hit.data)) for hit in report_hits])
+
+
+def hash_groups(reports: int, workers: int) -> int:
+    """Groups of hashes in the comparison: at least two a worker, so that every worker
+    has a share, and one for each `REPORTS_PER_HASH_GROUP` reports, so that a group's
+    task holds a bounded part of the corpus. Each batch sends each group a piece and
+    each group answers each batch, so the tasks grow as batches times groups."""
+    return max(2 * max(workers, 1), -(-reports // REPORTS_PER_HASH_GROUP))
 
 
 _NUMBERED = re.compile("\x00(\\d+)\x00")  # another report, by number, in a worker's hit
@@ -203,49 +214,45 @@ def _numbered(number: int) -> str:
     return f"\x00{number}\x00"
 
 
-def _entries(rows: list[tuple[int, str, Any]], groups: int) -> list[tuple[int, Any]]:
+def _entries(rows: list[tuple[int, str, Any]], groups: int) -> dict[int, Any]:
     from reportlint.corpus.partitioned import packed_entries
 
-    return list(packed_entries(rows, groups).items())
+    return packed_entries(rows, groups)
 
 
-def _answers(group: tuple[int, list[tuple[int, Any]]], limit: int, groups: int
-             ) -> list[tuple[str, int, Any]]:
-    """What a group of hashes tells each report holding one, in one bundle per group of
-    reports with the heads that bundle's answers name."""
+def _piece(whole: dict[int, Any], part: int) -> Any:
+    return whole.get(part)
+
+
+def _answers(*pieces: Any, limit: int, batch: int) -> dict[int, Any]:
+    """What a group of hashes tells each batch's reports holding one, in one bundle per
+    batch with the heads that bundle's answers name."""
     from itertools import chain
 
     from reportlint.corpus.partitioned import group_answers, unpacked
 
-    entries = chain.from_iterable(unpacked(packed) for _, packed in group[1])
+    entries = chain.from_iterable(unpacked(piece) for piece in pieces if piece is not None)
     answers, heads = group_answers(entries, limit)
     bundles: dict[int, dict[int, Any]] = {}
     for number, answer in answers.items():
-        bundles.setdefault(number % groups, {})[number] = answer
-    return [("answers", reports, (bundle, {name: heads[name] for answer in bundle.values()
-                                           for name in answer.heads()}))
-            for reports, bundle in bundles.items()]
+        bundles.setdefault(number // batch, {})[number] = answer
+    return {at: (bundle, {name: heads[name] for answer in bundle.values()
+                          for name in answer.heads()})
+            for at, bundle in bundles.items()}
 
 
-def _tagged(row: tuple[int, str, Any], groups: int) -> tuple[str, int, Any]:
-    number, path, prints = row
-    return "prints", number % groups, (number, path, prints)
-
-
-def _hits(group: tuple[int, list[Any]], options: dict[str, Any]) -> list[Any]:
-    """(number, path, hits) of each report in a group, from its prints and what every
-    group of hashes told it."""
+def _hits(rows: list[tuple[int, str, Any]], *told: Any, options: dict[str, Any]
+          ) -> list[Any]:
+    """(number, path, hits) of each report in a batch, from its prints and what every
+    group of hashes told the batch."""
     from reportlint.corpus.partitioned import Told
 
-    told = Told()
-    reports: list[tuple[int, str, Any]] = []
-    for kind, _, payload in group[1]:
-        if kind == "answers":
-            told.add(*payload)
-        else:
-            reports.append(payload)
-    return [(number, path, told.hits(number, path, prints, options, _numbered))
-            for number, path, prints in reports]
+    gathered = Told()
+    for bundle in told:
+        if bundle is not None:
+            gathered.add(*bundle)
+    return [(number, path, gathered.hits(number, path, prints, options, _numbered))
+            for number, path, prints in rows]
 
 
 def executor_for(name: str, scheduler: str | None) -> Any:
