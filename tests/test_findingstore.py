@@ -94,3 +94,35 @@ def test_an_output_file_is_left_as_it_was_when_writing_it_fails(tmp_path: Path) 
     with atomic_writing(output) as out:
         out.write("this run's\n")
     assert output.read_text(encoding="utf-8") == "this run's\n"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_local_processes_hand_each_files_findings_over_as_it_is_checked(jobs: int) -> None:
+    """With a sink, the per-file pass keeps none of the findings it hands over, in this
+    process or from a pool of workers, so a large corpus's are not all held at once."""
+    from reportlint.run.discovery import collect_targets
+    from reportlint.run.engine import RuleSet
+    from reportlint.run.parallel import check_targets
+
+    class Sink:
+        def __init__(self) -> None:
+            self.paths: list[str] = []
+            self.findings: list[Finding] = []
+
+        def file_findings(self, path: str, findings: list[Finding]) -> None:
+            self.paths.append(path)
+            self.findings += findings
+
+        def compared_hits(self, code: str, path: str, hits: object) -> None:
+            raise AssertionError("the per-file pass compares nothing")
+
+    targets = collect_targets([CONTENT, FIXTURES], [], [])
+    rules = RuleSet(Config())
+    kept = check_targets(targets, rules, summarize=True, jobs=jobs)
+    sink = Sink()
+    handed = check_targets(targets, rules, summarize=True, jobs=jobs, found=sink)
+    assert [r.summaries for r in handed] == [r.summaries for r in kept]
+    assert not any(r.findings for r in handed)
+    assert sink.findings == [f for r in kept for f in r.findings]
+    assert sink.paths == [r.findings[0].path for r in kept if r.findings]
+    assert len(sink.paths) == len(set(sink.paths)) > 5

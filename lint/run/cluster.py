@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from reportlint.run.engine import RuleSet
-from reportlint.run.parallel import FileResult, check_file
+from reportlint.run.parallel import FileResult, check_file, handed_over
 
 if TYPE_CHECKING:
     from reportlint.config import Config
@@ -91,7 +91,7 @@ class DaskExecutor:
             for future in finished:
                 batch = _fetched(future)
                 if found is not None:
-                    batch = [_handed_over(result, found) for result in batch]
+                    batch = [handed_over(result, found) for result in batch]
                 done[order[future.key]] = batch
                 if progress is not None:
                     progress(len(batch))
@@ -114,12 +114,6 @@ def _fetched(future: Any) -> Any:
     result = future.result()
     future.release()
     return result
-
-
-def _handed_over(result: FileResult, found: FindingSink) -> FileResult:
-    if result.findings:
-        found.file_findings(result.findings[0].path, result.findings)
-    return FileResult([], result.summaries, result.key)
 
 
 SHARED_PASSAGE = "D004"  # the cross-report rule compared on the cluster

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from reportlint.run.cache import Cache
     from reportlint.run.discovery import Target
     from reportlint.run.engine import RuleSet
+    from reportlint.run.findingstore import FindingSink
 
 # A pool costs a fork per worker and a round trip per file; below this many files per
 # worker one process is as fast.
@@ -72,11 +73,22 @@ def check_file(target: Target, rules: RuleSet, *, summarize: bool,
     return FileResult(findings, summaries, key)
 
 
+def handed_over(result: FileResult, found: FindingSink | None) -> FileResult:
+    """`result` with its findings handed to `found` (when there is one), not kept."""
+    if found is None or not result.findings:
+        return result
+    found.file_findings(result.findings[0].path, result.findings)
+    return FileResult([], result.summaries, result.key)
+
+
 def check_targets(targets: Sequence[Target], rules: RuleSet, *, summarize: bool, jobs: int,
                   cache: Cache | None = None,
-                  progress: Callable[[int], None] | None = None) -> list[FileResult]:
+                  progress: Callable[[int], None] | None = None,
+                  found: FindingSink | None = None) -> list[FileResult]:
     """`check_file` for every target, in the targets' order: cached results first, the
-    rest in `jobs` worker processes (in this process when there are few)."""
+    rest in `jobs` worker processes (in this process when there are few). With `found`,
+    each file's findings go there as it is checked and the results returned have none,
+    so that a large corpus's findings are not all held here at once."""
     done = progress or (lambda count: None)
     results: list[FileResult | None] = [None] * len(targets)
     todo = []
@@ -85,18 +97,21 @@ def check_targets(targets: Sequence[Target], rules: RuleSet, *, summarize: bool,
         if cached is None:
             todo.append(index)
         else:
-            results[index] = cached
+            results[index] = handed_over(cached, found)
             done(1)
     workers = min(jobs, len(todo) // MIN_FILES_PER_WORKER)
     if workers > 1:
         # The first file is checked here: it warms the parser, the rules' data files and
         # the models once, and forked workers inherit them instead of each loading them.
         first = todo.pop(0)
-        results[first] = check_file(targets[first], rules, summarize=summarize, cache=cache)
+        results[first] = handed_over(
+            check_file(targets[first], rules, summarize=summarize, cache=cache), found)
         done(1)
-        todo = _check_in_pool(targets, todo, results, rules, summarize, cache, workers, done)
+        todo = _check_in_pool(targets, todo, results, rules, summarize, cache, workers, done,
+                              found)
     for index in todo:
-        results[index] = check_file(targets[index], rules, summarize=summarize, cache=cache)
+        results[index] = handed_over(
+            check_file(targets[index], rules, summarize=summarize, cache=cache), found)
         done(1)
     return [result for result in results if result is not None]
 
@@ -117,7 +132,7 @@ def _from_cache(target: Target, rules: RuleSet, cache: Cache,
 
 def _check_in_pool(targets: Sequence[Target], todo: list[int], results: list[FileResult | None],
                    rules: RuleSet, summarize: bool, cache: Cache | None, workers: int,
-                   done: Callable[[int], None]) -> list[int]:
+                   done: Callable[[int], None], found: FindingSink | None) -> list[int]:
     """Fill `results` for `todo` in a process pool; return the indices left undone (all of
     them after the first if a worker died, to be checked in this process)."""
     from concurrent.futures.process import BrokenProcessPool
@@ -127,7 +142,7 @@ def _check_in_pool(targets: Sequence[Target], todo: list[int], results: list[Fil
     pool = _pool(workers, rules, summarize, cache)
     try:
         for result in pool.map(_check_in_worker, [targets[i] for i in todo], chunksize=chunk):
-            results[todo[finished]] = result
+            results[todo[finished]] = handed_over(result, found)
             finished += 1
             done(1)
     except BrokenProcessPool:

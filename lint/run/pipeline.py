@@ -90,8 +90,8 @@ def stream_paths(paths: Iterable[str | Path], config: Config, *,
     on_disk = on_disk_from is not None and len(targets) >= on_disk_from
     with FindingStore(on_disk=on_disk) as store:
         compared: set[str] = set()
+        sink = _Collector(store, rules)
         if executor is not None:
-            sink = _Collector(store, rules)
             checked = executor.check_targets(targets, rules, summarize=wants_corpus,
                                              cache=cache, progress=progress, found=sink)
             # The cross-report rules the executor compared where the files were read (a
@@ -99,7 +99,8 @@ def stream_paths(paths: Iterable[str | Path], config: Config, *,
             compared = executor.compared
         else:
             checked = check_targets(targets, rules, summarize=wants_corpus, cache=cache,
-                                    jobs=jobs or default_jobs(), progress=progress)
+                                    jobs=jobs or default_jobs(), progress=progress,
+                                    found=sink)
         summaries: list[tuple[str, dict[str, object]]] = []
         keys: list[tuple[str, str | None]] = []
         for target, file in zip(targets, checked, strict=True):
