@@ -142,3 +142,18 @@ def test_the_default_run_never_imports_dask_nor_the_cluster_module() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_the_gate_judges_the_same_on_the_cluster(scheduler: str, corpus: Path) -> None:
+    """The gate reads the run's findings back a report at a time, wherever they came
+    from: the same manifest (less its time) from the cluster as from local processes."""
+    from reportlint.run.gate import run_gate
+
+    local = run_gate(corpus, Config(), jobs=1).manifest()
+    on_cluster = run_gate(corpus, Config(), executor=DaskExecutor(scheduler, batch=3)).manifest()
+    local.pop("created")
+    on_cluster.pop("created")
+    assert on_cluster == local
+    reports = local["reports"]
+    assert isinstance(reports, list)
+    assert any("D004" in report["counts"]["by_rule"] for report in reports)
