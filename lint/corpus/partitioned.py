@@ -133,7 +133,7 @@ def posting_entries(number: int, path: str, prints: PassagePrints) -> Iterator[E
 def packed_entries(reports: Iterable[tuple[int, str, PassagePrints]], groups: int
                    ) -> dict[int, array[int]]:
     """The posting entries of these (number, path, prints), one flat array of their
-    fields for each group of hashes (`group_of`): what a shuffle carries."""
+    fields for each group of hashes (`group_of`): what a batch sends the groups."""
     packed: dict[int, array[int]] = {}
     for number, path, prints in reports:
         for entry in posting_entries(number, path, prints):
