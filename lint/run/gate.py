@@ -67,7 +67,6 @@ class ReportStatus:
     fail_on: Severity
     counts: dict[str, dict[str, int]]  # by_category and by_severity, every key present
     by_rule: dict[str, int]
-    findings: int = 0  # how many in all
     reasons: int = 0  # how many at or above the failing severity
     listed: list[Finding] = field(default_factory=list)  # the reasons' sample, by line
     first_reason: Finding | None = None
@@ -80,9 +79,14 @@ class ReportStatus:
         """The status of a report with these findings (in print order)."""
         reasons = [f for f in findings if f.severity.rank >= fail_on.rank]
         return cls(path, display, fail_on, count_findings(findings),
-                   dict(sorted(Counter(f.rule for f in findings).items())), len(findings),
-                   len(reasons), sample_findings(reasons, REASONS_PER_RULE, REASONS_PER_REPORT),
+                   dict(sorted(Counter(f.rule for f in findings).items())), len(reasons),
+                   sample_findings(reasons, REASONS_PER_RULE, REASONS_PER_REPORT),
                    reasons[0] if reasons else None)
+
+    @property
+    def findings(self) -> int:
+        """How many findings in all."""
+        return sum(self.by_rule.values())
 
     @property
     def passed(self) -> bool:

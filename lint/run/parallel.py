@@ -90,6 +90,11 @@ def check_targets(targets: Sequence[Target], rules: RuleSet, *, summarize: bool,
     each file's findings go there as it is checked and the results returned have none,
     so that a large corpus's findings are not all held here at once."""
     done = progress or (lambda count: None)
+
+    def checked_here(index: int) -> FileResult:
+        return handed_over(check_file(targets[index], rules, summarize=summarize, cache=cache),
+                           found)
+
     results: list[FileResult | None] = [None] * len(targets)
     todo = []
     for index, target in enumerate(targets):
@@ -104,14 +109,12 @@ def check_targets(targets: Sequence[Target], rules: RuleSet, *, summarize: bool,
         # The first file is checked here: it warms the parser, the rules' data files and
         # the models once, and forked workers inherit them instead of each loading them.
         first = todo.pop(0)
-        results[first] = handed_over(
-            check_file(targets[first], rules, summarize=summarize, cache=cache), found)
+        results[first] = checked_here(first)
         done(1)
         todo = _check_in_pool(targets, todo, results, rules, summarize, cache, workers, done,
                               found)
     for index in todo:
-        results[index] = handed_over(
-            check_file(targets[index], rules, summarize=summarize, cache=cache), found)
+        results[index] = checked_here(index)
         done(1)
     return [result for result in results if result is not None]
 

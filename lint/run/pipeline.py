@@ -103,8 +103,9 @@ def stream_paths(paths: Iterable[str | Path], config: Config, *,
                                     found=sink)
         summaries: list[tuple[str, dict[str, object]]] = []
         keys: list[tuple[str, str | None]] = []
+        # Each file's findings went to the sink as it was checked; the results bring back
+        # only the cache keys and the summaries the cross-report rules compare.
         for target, file in zip(targets, checked, strict=True):
-            store.add_all(file.findings)
             keys.append((target.display, file.key))
             if file.summaries is not None:
                 summaries.append((target.display, file.summaries))

@@ -68,7 +68,12 @@ class CorpusFacts:
         return self.found.get(report.display, [])
 
     def all_findings(self) -> list[Finding]:
-        return [f for report in self.gate.reports for f in self.findings_of(report)]
+        return in_report_order(self.gate, self.found)
+
+
+def in_report_order(gate: GateResult, found: dict[str, list[Finding]]) -> list[Finding]:
+    """The findings the gate kept, report by report in the gate's order."""
+    return [f for report in gate.reports for f in found.get(report.display, [])]
 
 
 def collect_facts(root: Path, config: Config, *, title: str | None = None,
@@ -86,7 +91,7 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
                         jobs=jobs, cache_root=cache_root, kept=found)
     except GateError as error:
         raise ReportError(str(error)) from None
-    findings = [f for report in gate.reports for f in found.get(report.display, [])]
+    findings = in_report_order(gate, found)
     passages = shared_passages([r.display for r in gate.reports], config, top, jobs=jobs,
                                cache_root=cache_root)
     active = [rule for rule, _ in RuleSet(config).for_path("")]
