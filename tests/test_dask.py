@@ -75,18 +75,44 @@ def test_the_same_findings_in_more_groups_of_hashes_than_batches(
 
     monkeypatch.setattr(cluster, "REPORTS_PER_HASH_GROUP", 3)
     reports = len(list(corpus.glob("*.md")))
-    assert cluster.hash_groups(reports, 2) > -(-reports // 5) > 1
+    assert cluster.work_shape(reports, 2, batch=5).groups > -(-reports // 5) > 1
     local = lint_paths([corpus], Config(), jobs=1).findings
     on_cluster = lint_paths([corpus], Config(), executor=DaskExecutor(scheduler, batch=5))
     assert on_cluster.findings == local
 
 
 def test_a_worker_gets_groups_of_hashes_and_a_large_corpus_more_of_them() -> None:
-    from reportlint.run.cluster import REPORTS_PER_HASH_GROUP, hash_groups
+    from reportlint.run.cluster import BATCH, REPORTS_PER_HASH_GROUP, WorkShape, work_shape
 
-    assert hash_groups(10, 2) == 4 and hash_groups(10, 0) == 2
-    assert hash_groups(20 * REPORTS_PER_HASH_GROUP, 2) == 20
-    assert hash_groups(20 * REPORTS_PER_HASH_GROUP + 1, 2) == 21
+    assert work_shape(10, 2) == WorkShape(BATCH, 4)
+    assert work_shape(10, 0) == WorkShape(BATCH, 2)
+    assert work_shape(20 * REPORTS_PER_HASH_GROUP, 2).groups == 20
+    assert work_shape(20 * REPORTS_PER_HASH_GROUP + 1, 2).groups == 21
+    assert work_shape(10, 2, batch=3) == WorkShape(3, 4)
+
+
+@pytest.mark.parametrize("reports", [100_000, 300_000, 1_000_000, 10_000_000, 100_000_000])
+@pytest.mark.parametrize("workers", [2, 50, 400])
+def test_the_comparison_stays_within_what_a_scheduler_hands_out(reports: int,
+                                                                workers: int) -> None:
+    """Batches times groups is the comparison's task count: past `MAX_PIECES` batches
+    grow, then batches and groups alike, so that neither side's tasks hold much more of
+    the corpus than the other's, and every worker keeps a share of both."""
+    from reportlint.run.cluster import BATCH, MAX_PIECES, REPORTS_PER_HASH_GROUP, work_shape
+
+    shape = work_shape(reports, workers)
+    batches = -(-reports // shape.batch)
+    assert shape.batch >= BATCH and shape.groups >= workers and batches >= 2 * workers
+    assert batches * shape.groups <= max(MAX_PIECES, 2 * workers * workers)
+    reports_a_group = -(-reports // shape.groups)
+    assert shape.batch <= max(BATCH, reports_a_group)
+    assert reports_a_group <= max(REPORTS_PER_HASH_GROUP, 2 * shape.batch)
+
+
+def test_a_corpus_up_to_the_measured_hundred_thousand_keeps_the_measured_shape() -> None:
+    from reportlint.run.cluster import BATCH, work_shape
+
+    assert work_shape(100_000, 2) == work_shape(100_000, 2, batch=BATCH)
 
 
 class Sink:

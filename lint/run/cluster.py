@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from math import isqrt
 from typing import TYPE_CHECKING, Any
 
 from reportlint.run.engine import RuleSet
@@ -51,7 +52,8 @@ class DaskExecutor:
 
     scheduler: str | None = None
     workers: int = LOCAL_WORKERS
-    batch: int = BATCH
+    # Files a batch, when set; else `work_shape` sizes them to the corpus and the cluster.
+    batch: int | None = None
     # The cross-report rules compared on the cluster in the last run (their hits went
     # to the run's `found`; the pipeline does not compare their summaries again).
     compared: set[str] = field(default_factory=set)
@@ -66,8 +68,7 @@ class DaskExecutor:
         from distributed import Client, LocalCluster, as_completed
 
         self.compared = set()
-        batches = [list(targets[i:i + self.batch]) for i in range(0, len(targets), self.batch)]
-        if not batches:
+        if not targets:
             return []
         compare = found is not None and summarize and any(
             rule.code == SHARED_PASSAGE for rule, _ in rules.for_path("") if rule.corpus)
@@ -77,7 +78,11 @@ class DaskExecutor:
                                    processes=True, dashboard_address=None)
         client = Client(self.scheduler or cluster)
         try:
-            checked = client.map(_check_batch, batches, range(0, len(targets), self.batch),
+            shape = work_shape(len(targets), len(client.scheduler_info()["workers"]),
+                               self.batch)
+            batches = [list(targets[i:i + shape.batch])
+                       for i in range(0, len(targets), shape.batch)]
+            checked = client.map(_check_batch, batches, range(0, len(targets), shape.batch),
                                  config=rules.config, rule_classes=tuple(rules.rules),
                                  summarize=summarize, cache=cache, keep=compare, pure=False)
             results = client.map(_results, checked, pure=False)
@@ -97,7 +102,7 @@ class DaskExecutor:
                     progress(len(batch))
             if compare and found is not None:
                 _compare_shared_passages(client, prints, [t.display for t in targets], rules,
-                                         found, self.batch)
+                                         found, shape)
                 self.compared.add(SHARED_PASSAGE)
         finally:
             client.close()
@@ -117,8 +122,11 @@ def _fetched(future: Any) -> Any:
 
 
 SHARED_PASSAGE = "D004"  # the cross-report rule compared on the cluster
-# Reports per group of hashes in the comparison (`hash_groups`).
+# Reports per group of hashes in the comparison (`work_shape`).
 REPORTS_PER_HASH_GROUP = 5000
+# Batch-and-group pieces the comparison hands the scheduler at most (two tasks each),
+# while the workers allow: some 500,000 tasks, which one scheduler hands out in minutes.
+MAX_PIECES = 250_000
 
 # One rule set per config per worker process: built on the first batch, kept for the rest.
 _RULES: dict[tuple[str, tuple[str, ...]], RuleSet] = {}
@@ -155,7 +163,7 @@ def _prints(checked: _Checked) -> list[tuple[int, str, Any]]:
 
 
 def _compare_shared_passages(client: Any, prints: list[Any], paths: list[str],
-                             rules: RuleSet, found: FindingSink, batch: int) -> None:
+                             rules: RuleSet, found: FindingSink, shape: WorkShape) -> None:
     """D004's hits, compared on the cluster from the prints left on the workers, and
     each batch's hits handed to `found` as they come back, so that no one process holds
     all of them. The prints never move: each batch's posting entries go, a piece for
@@ -168,13 +176,12 @@ def _compare_shared_passages(client: Any, prints: list[Any], paths: list[str],
     from reportlint.rules.duplication.shared import shared_passage_settings
 
     options = shared_passage_settings(rules.config)
-    groups = hash_groups(len(paths), len(client.scheduler_info()["workers"]))
-    entries = client.map(_entries, prints, groups=groups, pure=False)
+    entries = client.map(_entries, prints, groups=shape.groups, pure=False)
     told: list[list[Any]] = []  # by group of hashes, what it tells each batch
-    for group in range(groups):
+    for group in range(shape.groups):
         pieces = client.map(_piece, entries, part=group, pure=False)
         answers = client.submit(_answers, *pieces, limit=int(options["max_names"]),
-                                batch=batch, pure=False)
+                                batch=shape.batch, pure=False)
         told.append(client.map(_piece, [answers] * len(prints), range(len(prints)),
                                pure=False))
         del pieces, answers
@@ -193,12 +200,32 @@ def _compare_shared_passages(client: Any, prints: list[Any], paths: list[str],
                      else value) for key, value in hit.data)) for hit in report_hits])
 
 
-def hash_groups(reports: int, workers: int) -> int:
-    """Groups of hashes in the comparison: at least two a worker, so that every worker
-    has a share, and one for each `REPORTS_PER_HASH_GROUP` reports, so that a group's
-    task holds a bounded part of the corpus. Each batch sends each group a piece and
-    each group answers each batch, so the tasks grow as batches times groups."""
-    return max(2 * max(workers, 1), -(-reports // REPORTS_PER_HASH_GROUP))
+@dataclass(frozen=True)
+class WorkShape:
+    batch: int  # files a batch
+    groups: int  # groups of hashes in the comparison
+
+
+def work_shape(reports: int, workers: int, batch: int | None = None) -> WorkShape:
+    """How a run is cut up: batches of `BATCH` files, and groups of hashes, at least two a
+    worker so that every worker has a share, and one for each `REPORTS_PER_HASH_GROUP`
+    reports so that a group's task holds a bounded part of the corpus. Each batch sends
+    each group a piece and each group answers each batch, so the comparison's tasks grow
+    as batches times groups: past `MAX_PIECES` of them, batches grow first, until they
+    hold as many reports as a group, then both grow alike, so that neither a batch's
+    hits task nor a group's task holds much more of the corpus than the other; every
+    worker keeps at least a group and two batches. A `batch` given is kept."""
+    workers = max(workers, 1)
+    groups = max(2 * workers, -(-reports // REPORTS_PER_HASH_GROUP))
+    if batch is not None:
+        return WorkShape(batch, groups)
+    if -(-reports // BATCH) * groups <= MAX_PIECES:
+        return WorkShape(BATCH, groups)
+    # Groups stop growing at the square root of the budget (batches grow to meet them)
+    # or earlier when that leaves too few batches for the workers.
+    groups = max(workers, min(groups, isqrt(MAX_PIECES), MAX_PIECES // (2 * workers)))
+    batches = max(2 * workers, MAX_PIECES // groups)
+    return WorkShape(max(BATCH, -(-reports // batches)), groups)
 
 
 _NUMBERED = re.compile("\x00(\\d+)\x00")  # another report, by number, in a worker's hit
