@@ -32,12 +32,16 @@ _REPORTERS = {
     "junit": (".junit", "render_junit"),
 }
 FORMATS = tuple(_REPORTERS)
-# The formats written as the findings are read, so that a corpus's are never all held:
-# format -> (module, function (findings, RenderOptions, stream) -> None). The others
-# build their document (a SARIF log, an XML tree, annotations sorted by severity) whole.
+# Every format is also written as the findings are read (a file's at a time), so that a
+# corpus's are never all held: format -> (module, function (findings, RenderOptions,
+# stream) -> None).
 _WRITERS = {
     "text": (".text", "write_text"),
     "json": (".json", "write_json"),
+    "sarif": (".sarif", "write_sarif"),
+    "github": (".github", "write_github"),
+    "gitlab": (".gitlab", "write_gitlab"),
+    "junit": (".junit", "write_junit"),
 }
 Writer = Callable[[Collection[Finding], RenderOptions, TextIO], None]
 
@@ -62,10 +66,8 @@ def render(name: str, findings: Sequence[Finding], *, files: int, colour: bool =
 def write(name: str, findings: Collection[Finding], out: TextIO, options: RenderOptions
           ) -> None:
     """`render`, into `out`: findings in print order (a run's `FindingStore` reads them
-    from disk as it goes), written as they are read in the formats that allow it."""
-    if name in _WRITERS:
-        module, function = _WRITERS[name]
-        writer: Writer = getattr(importlib.import_module(module, __package__), function)
-        writer(findings, options, out)
-    else:
-        out.write(get_reporter(name)(list(findings), options))
+    from disk as it goes), written as they are read (text for a format it does not
+    know)."""
+    module, function = _WRITERS.get(name, _WRITERS["text"])
+    writer: Writer = getattr(importlib.import_module(module, __package__), function)
+    writer(findings, options, out)

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from reportlint.findings import Finding
 from reportlint.reporters.options import RenderOptions
+from reportlint.reporters.perfile import indented_items
 
 
 def render_json(findings: Collection[Finding], options: RenderOptions) -> str:
@@ -24,9 +25,7 @@ def write_json(findings: Collection[Finding], options: RenderOptions, out: TextI
         out.write('{\n  "findings": []\n}\n')
         return
     out.write('{\n  "findings": [')
-    separator = "\n"
-    for finding in findings:
-        text = json.dumps(finding.to_json(), indent=2, ensure_ascii=False)
-        out.write(separator + "    " + text.replace("\n", "\n    "))
-        separator = ",\n"
+    out.writelines(indented_items(
+        (json.dumps(finding.to_json(), indent=2, ensure_ascii=False) for finding in findings),
+        "    "))
     out.write("\n  ]\n}\n")

@@ -3,43 +3,80 @@ failing severity (lesser findings are listed in its output), for CI test dashboa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Collection
+from typing import TextIO
 from xml.etree import ElementTree
 
-from reportlint.findings import Finding
+from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
+from reportlint.reporters.perfile import by_file, findings_of
+
+_CASES = "reportlint-cases"  # where the test cases go in the document's frame
 
 
 def _line(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}"
 
 
-def render_junit(findings: Sequence[Finding], options: RenderOptions) -> str:
-    paths, fail_on = options.paths, options.fail_on
-    by_path: dict[str, list[Finding]] = {path: [] for path in paths}
-    for finding in findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    suite = ElementTree.Element("testsuite", name="reportlint")
+def render_junit(findings: Collection[Finding], options: RenderOptions) -> str:
+    out = io.StringIO()
+    write_junit(findings, options, out)
+    return out.getvalue()
+
+
+def write_junit(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
+    """A test case for each report checked (`options.paths`), then for each other file
+    with findings, written a case at a time: the findings are read once for the counts
+    at the top, then a report's at a time for its case."""
+    paths = list(dict.fromkeys(options.paths))
+    checked = set(paths)
     failures = 0
-    for path, found in by_path.items():
-        case = ElementTree.SubElement(suite, "testcase", classname="reportlint", name=path,
-                                      file=path)
-        failing = [f for f in found if f.severity.rank >= fail_on.rank]
-        if failing:
-            failures += 1
-            failure = ElementTree.SubElement(
-                case, "failure", type="reportlint",
-                message=f"{len(failing)} finding{'s' if len(failing) != 1 else ''}")
-            failure.text = "\n".join(_line(f) for f in failing)
-        lesser = [f for f in found if f not in failing]
-        if lesser:
-            ElementTree.SubElement(case, "system-out").text = "\n".join(map(_line, lesser))
-    counts = {"tests": str(len(by_path)), "failures": str(failures), "errors": "0",
+    for path, found in by_file(findings):
+        failures += any(_fails(f, options.fail_on) for f in found)
+        if path not in checked:
+            paths.append(path)
+    counts = {"tests": str(len(paths)), "failures": str(failures), "errors": "0",
               "skipped": "0", "time": "0"}
-    suite.attrib.update(counts)
+    suite = ElementTree.Element("testsuite", {"name": "reportlint", **counts})
     root = ElementTree.Element("testsuites", {"name": "reportlint", **{
         k: v for k, v in counts.items() if k != "skipped"}})
     root.append(suite)
+    if paths:
+        ElementTree.SubElement(suite, _CASES)
     ElementTree.indent(root)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            + ElementTree.tostring(root, encoding="unicode") + "\n")
+    frame = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+             + ElementTree.tostring(root, encoding="unicode") + "\n")
+    if not paths:
+        out.write(frame)
+        return
+    # The frame as `ElementTree.indent` lays out the whole document, with each case
+    # laid out the same where the placeholder is.
+    at = frame.index(f"<{_CASES} />")
+    line = frame.rindex("\n", 0, at)
+    indent = frame[line:at]
+    out.write(frame[:line])
+    of = findings_of(findings)
+    for path in paths:
+        case = _case(path, of(path), options.fail_on)
+        ElementTree.indent(case, level=2)
+        out.write(indent + ElementTree.tostring(case, encoding="unicode"))
+    out.write(frame[at + len(f"<{_CASES} />"):])
+
+
+def _fails(finding: Finding, fail_on: Severity) -> bool:
+    return finding.severity.rank >= fail_on.rank
+
+
+def _case(path: str, found: list[Finding], fail_on: Severity) -> ElementTree.Element:
+    case = ElementTree.Element("testcase", classname="reportlint", name=path, file=path)
+    failing = [f for f in found if _fails(f, fail_on)]
+    if failing:
+        failure = ElementTree.SubElement(
+            case, "failure", type="reportlint",
+            message=f"{len(failing)} finding{'s' if len(failing) != 1 else ''}")
+        failure.text = "\n".join(_line(f) for f in failing)
+    lesser = [f for f in found if f not in failing]
+    if lesser:
+        ElementTree.SubElement(case, "system-out").text = "\n".join(map(_line, lesser))
+    return case

@@ -9,15 +9,17 @@ count Unicode code points, as reportlint's do.
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
+from reportlint.reporters.perfile import by_file, indented_items
 
 if TYPE_CHECKING:
     from reportlint.rules.registry import Rule
@@ -27,24 +29,65 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 _WHAT = re.compile(r"\*\*What it does\.\*\*\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL)
 
 
-def render_sarif(findings: Sequence[Finding], options: RenderOptions) -> str:
-    return json.dumps(sarif_log(findings), indent=2, ensure_ascii=False) + "\n"
+def render_sarif(findings: Collection[Finding], options: RenderOptions) -> str:
+    out = io.StringIO()
+    write_sarif(findings, options, out)
+    return out.getvalue()
 
 
-def sarif_log(findings: Sequence[Finding]) -> dict[str, object]:
-    from reportlint import __version__
+def write_sarif(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
+    """The same text as `json.dumps(sarif_log(findings), indent=2)`, written a file's
+    results at a time: the findings are read once for the rules the log must name (an
+    old plugin's), then once for the results."""
+    descriptors, index = _descriptors(findings)
+    if not findings:
+        out.write(json.dumps(_log(descriptors, []), indent=2, ensure_ascii=False) + "\n")
+        return
+    marker = "\0results\0"
+    text = json.dumps(_log(descriptors, [marker]), indent=2, ensure_ascii=False)
+    at = text.index(json.dumps(marker))
+    line = text.rindex("\n", 0, at)
+    out.write(text[:line])
+    out.writelines(indented_items(
+        (json.dumps(result, indent=2, ensure_ascii=False)
+         for result in _results(findings, index)), text[line + 1:at]))
+    out.write(text[at + len(json.dumps(marker)):] + "\n")
+
+
+def sarif_log(findings: Collection[Finding]) -> dict[str, object]:
+    descriptors, index = _descriptors(findings)
+    return _log(descriptors, list(_results(findings, index)))
+
+
+def _descriptors(findings: Collection[Finding]
+                 ) -> tuple[list[dict[str, object]], dict[str, int]]:
+    """Every rule's reporting descriptor, and a finding's rule's place among them; a
+    rule that is not registered (an old plugin's finding) is named after the rest."""
     from reportlint.rules.registry import all_rules
-    from reportlint.run.baseline import fingerprints
 
     rules = list(all_rules())
     index = {rule.code: i for i, rule in enumerate(rules)}
     descriptors: list[dict[str, object]] = [_descriptor(rule) for rule in rules]
-    for finding in findings:  # a rule that is not registered (an old plugin's finding)
-        if finding.rule not in index:
-            index[finding.rule] = len(descriptors)
-            descriptors.append({"id": finding.rule, "name": finding.name or finding.rule})
-    results = [_result(f, index[f.rule], key)
-               for f, key in zip(findings, fingerprints(findings), strict=True)]
+    for _, found in by_file(findings):
+        for finding in found:
+            if finding.rule not in index:
+                index[finding.rule] = len(descriptors)
+                descriptors.append({"id": finding.rule, "name": finding.name or finding.rule})
+    return descriptors, index
+
+
+def _results(findings: Collection[Finding], index: dict[str, int]
+             ) -> Iterator[dict[str, object]]:
+    from reportlint.run.baseline import fingerprints
+
+    for _, found in by_file(findings):  # each file's lines read for its fingerprints
+        for finding, key in zip(found, fingerprints(found), strict=True):
+            yield _result(finding, index[finding.rule], key)
+
+
+def _log(descriptors: list[dict[str, object]], results: list[object]) -> dict[str, object]:
+    from reportlint import __version__
+
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

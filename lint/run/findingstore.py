@@ -87,7 +87,13 @@ class FindingStore:
     def by_report(self) -> Iterator[tuple[str, list[Finding]]]:
         """(path, its findings in print order) of each report with findings, by path."""
         for path in sorted(self._kept.keys() | self._spans.keys()):
-            yield path, sorted(self._of(path), key=Finding.sort_key)
+            yield path, self.of(path)
+
+    def of(self, path: str) -> list[Finding]:
+        """One report's findings in print order (none for a report without)."""
+        if path not in self._kept and path not in self._spans:
+            return []
+        return sorted(self._of(path), key=Finding.sort_key)
 
     def __contains__(self, finding: object) -> bool:
         return isinstance(finding, Finding) and finding.path in self._kept.keys() | \
