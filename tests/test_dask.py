@@ -109,10 +109,12 @@ def test_the_comparison_stays_within_what_a_scheduler_hands_out(reports: int,
     assert reports_a_group <= max(REPORTS_PER_HASH_GROUP, 2 * shape.batch)
 
 
-def test_a_corpus_up_to_the_measured_hundred_thousand_keeps_the_measured_shape() -> None:
-    from reportlint.run.cluster import BATCH, work_shape
+def test_a_worker_gets_several_batches_of_a_size_between_the_bounds() -> None:
+    from reportlint.run.cluster import BATCH, MOST_IN_BATCH, WorkShape, work_shape
 
-    assert work_shape(100_000, 2) == work_shape(100_000, 2, batch=BATCH)
+    assert work_shape(10_000, 2) == WorkShape(625, 4)  # 8 batches a worker
+    assert work_shape(100_000, 2) == WorkShape(MOST_IN_BATCH, 20)
+    assert work_shape(1000, 50).batch == BATCH
 
 
 class Sink:
