@@ -18,6 +18,7 @@ from typing import TextIO
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
+from reportlint.reporters.perfile import Writer
 
 Reporter = Callable[[Sequence[Finding], RenderOptions], str]
 
@@ -43,7 +44,6 @@ _WRITERS = {
     "gitlab": (".gitlab", "write_gitlab"),
     "junit": (".junit", "write_junit"),
 }
-Writer = Callable[[Collection[Finding], RenderOptions, TextIO], None]
 
 
 def get_reporter(name: str) -> Reporter:

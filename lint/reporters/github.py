@@ -3,7 +3,6 @@ the pull request's changed files (`::warning file=...,line=...::message`)."""
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from collections.abc import Collection
 from typing import TextIO
@@ -11,7 +10,7 @@ from typing import TextIO
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.capping import capped
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import by_file
+from reportlint.reporters.perfile import by_file, rendered
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -22,12 +21,6 @@ def _data(text: str) -> str:
 
 def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def render_github(findings: Collection[Finding], options: RenderOptions) -> str:
-    out = io.StringIO()
-    write_github(findings, options, out)
-    return out.getvalue()
 
 
 def write_github(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
@@ -71,3 +64,6 @@ def _annotation(f: Finding) -> str:
     if also:
         message += f" (also {also})"
     return f"::{_COMMANDS[f.severity]} title={title},{','.join(where)}::{_data(message)}"
+
+
+render_github = rendered(write_github)

@@ -4,7 +4,6 @@ widget and diff (`artifacts: reports: codequality:`)."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from collections import Counter
 from collections.abc import Collection, Iterator
@@ -12,15 +11,9 @@ from typing import TextIO
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import by_file, indented_items
+from reportlint.reporters.perfile import by_file, indented_items, rendered
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
-
-
-def render_gitlab(findings: Collection[Finding], options: RenderOptions) -> str:
-    out = io.StringIO()
-    write_gitlab(findings, options, out)
-    return out.getvalue()
 
 
 def write_gitlab(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
@@ -59,3 +52,6 @@ def _issues(findings: Collection[Finding]) -> Iterator[dict[str, object]]:
                              "lines": {"begin": finding.line,
                                        "end": finding.end_line or finding.line}},
             }
+
+
+render_gitlab = rendered(write_gitlab)

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Collection
 from typing import TextIO
 
 from reportlint.findings import Finding
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import indented_items
-
-
-def render_json(findings: Collection[Finding], options: RenderOptions) -> str:
-    out = io.StringIO()
-    write_json(findings, options, out)
-    return out.getvalue()
+from reportlint.reporters.perfile import indented_items, rendered
 
 
 def write_json(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
@@ -29,3 +22,6 @@ def write_json(findings: Collection[Finding], options: RenderOptions, out: TextI
         (json.dumps(finding.to_json(), indent=2, ensure_ascii=False) for finding in findings),
         "    "))
     out.write("\n  ]\n}\n")
+
+
+render_json = rendered(write_json)

@@ -3,26 +3,19 @@ failing severity (lesser findings are listed in its output), for CI test dashboa
 
 from __future__ import annotations
 
-import io
 from collections.abc import Collection
 from typing import TextIO
 from xml.etree import ElementTree
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import by_file, findings_of
+from reportlint.reporters.perfile import by_file, findings_of, rendered
 
 _CASES = "reportlint-cases"  # where the test cases go in the document's frame
 
 
 def _line(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}"
-
-
-def render_junit(findings: Collection[Finding], options: RenderOptions) -> str:
-    out = io.StringIO()
-    write_junit(findings, options, out)
-    return out.getvalue()
 
 
 def write_junit(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
@@ -80,3 +73,6 @@ def _case(path: str, found: list[Finding], fail_on: Severity) -> ElementTree.Ele
     if lesser:
         ElementTree.SubElement(case, "system-out").text = "\n".join(map(_line, lesser))
     return case
+
+
+render_junit = rendered(write_junit)

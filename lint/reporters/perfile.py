@@ -5,10 +5,14 @@ back from disk; a list in memory is grouped by file in the order its files first
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol, runtime_checkable
+import io
+from collections.abc import Callable, Collection, Iterable, Iterator
+from typing import Protocol, TextIO, runtime_checkable
 
 from reportlint.findings import Finding
+from reportlint.reporters.options import RenderOptions
+
+Writer = Callable[[Collection[Finding], RenderOptions, TextIO], None]
 
 
 @runtime_checkable
@@ -47,3 +51,14 @@ def indented_items(items: Iterable[str], indent: str) -> Iterator[str]:
     for item in items:
         yield separator + indent + item.replace("\n", "\n" + indent)
         separator = ",\n"
+
+
+def rendered(write: Writer) -> Callable[[Collection[Finding], RenderOptions], str]:
+    """The reporter that returns as text what `write` writes."""
+
+    def render(findings: Collection[Finding], options: RenderOptions) -> str:
+        out = io.StringIO()
+        write(findings, options, out)
+        return out.getvalue()
+
+    return render

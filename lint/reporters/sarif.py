@@ -9,7 +9,6 @@ count Unicode code points, as reportlint's do.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Collection, Iterator
@@ -19,7 +18,7 @@ from urllib.parse import quote
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import by_file, indented_items
+from reportlint.reporters.perfile import by_file, indented_items, rendered
 
 if TYPE_CHECKING:
     from reportlint.rules.registry import Rule
@@ -27,12 +26,6 @@ if TYPE_CHECKING:
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _WHAT = re.compile(r"\*\*What it does\.\*\*\s*(.+?)(?:\n\s*\n|\Z)", re.DOTALL)
-
-
-def render_sarif(findings: Collection[Finding], options: RenderOptions) -> str:
-    out = io.StringIO()
-    write_sarif(findings, options, out)
-    return out.getvalue()
 
 
 def write_sarif(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
@@ -151,3 +144,6 @@ def _result(finding: Finding, rule_index: int, key: str) -> dict[str, object]:
                        **({"section": finding.section} if finding.section else {})},
     }
     return result
+
+
+render_sarif = rendered(write_sarif)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TextIO
@@ -10,14 +9,9 @@ from typing import TextIO
 from reportlint.findings import Finding
 from reportlint.reporters.capping import capped
 from reportlint.reporters.options import RenderOptions
+from reportlint.reporters.perfile import rendered
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def render_text(findings: Collection[Finding], options: RenderOptions) -> str:
-    out = io.StringIO()
-    write_text(findings, options, out)
-    return out.getvalue()
 
 
 def write_text(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
@@ -101,3 +95,6 @@ def _source(finding: Finding, lines: list[str], style: Callable[..., str]) -> li
     marks = " " * (len(gutter) - 2) + "| " + " " * start + style("^" * width, fg="red",
                                                                   bold=True)
     return [style(gutter, fg="blue") + text, marks]
+
+
+render_text = rendered(write_text)
