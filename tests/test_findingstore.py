@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,9 +85,41 @@ def test_a_run_held_on_disk_prints_what_a_run_held_in_memory_prints(
                                     files=in_memory.files, max_per_rule=2)
 
 
-class _Discarded(io.StringIO):
-    def write(self, text: str) -> int:
+# Run in a process of its own, so that only this writing is traced (other tests leave
+# threads and caches in the test process that allocate while it writes).
+_PEAK_WRITING = """
+import io, sys, tracemalloc
+from reportlint.findings import Finding, Severity
+from reportlint.reporters import write
+from reportlint.reporters.options import RenderOptions
+from reportlint.run.findingstore import FindingStore
+
+class Discarded(io.StringIO):
+    def write(self, text):
         return len(text)
+
+def peak_writing(store):
+    tracemalloc.reset_peak()
+    before = tracemalloc.get_traced_memory()[0]
+    write(output_format, store, Discarded(), options)
+    return tracemalloc.get_traced_memory()[1] - before
+
+output_format, reports = sys.argv[1], 1000
+paths = [f"reports/{number:05}.md" for number in range(reports)]
+options = RenderOptions(reports, paths=paths, max_per_rule=3)
+with FindingStore(on_disk=True) as store, FindingStore(on_disk=True) as empty:
+    for path in paths:
+        store.add(path, [Finding(path, line, 1, "E001", f"claim {line} cites nothing "
+                                 + "x" * 600, "unbacked-claim", Severity.WARNING)
+                         for line in range(1, 11)])
+    write(output_format, store, Discarded(), options)  # imports and first-use caches
+    tracemalloc.start()
+    held = list(store)
+    holding = tracemalloc.get_traced_memory()[0]
+    del held
+    # what the format takes for the findings, less what it takes for none
+    print(peak_writing(store) - peak_writing(empty), holding)
+"""
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "gitlab",
@@ -94,37 +128,10 @@ def test_every_format_writes_a_corpus_held_on_disk_a_report_at_a_time(
         output_format: str) -> None:
     """Printing a large run takes a report's findings at a time from the store, not the
     whole corpus's: its peak is a small part of what holding every finding takes."""
-    import tracemalloc
-
-    reports = 1000
-    with FindingStore(on_disk=True) as store:
-        for number in range(reports):
-            path = f"reports/{number:05}.md"
-            store.add(path, [Finding(path, line, 1, "E001", f"claim {line} cites nothing "
-                                     + "x" * 600, "unbacked-claim", Severity.WARNING)
-                             for line in range(1, 11)])
-        options = RenderOptions(reports, paths=[f"reports/{n:05}.md" for n in range(reports)],
-                                max_per_rule=3)
-        write(output_format, store, _Discarded(), options)  # imports and first-use caches
-        tracemalloc.start()
-        held = list(store)
-        holding = tracemalloc.get_traced_memory()[0]
-        del held
-        peak = _peak_writing(output_format, store, options)
-        with FindingStore(on_disk=True) as empty:  # what the format takes for no finding
-            peak -= _peak_writing(output_format, empty, options)
-        tracemalloc.stop()
+    done = subprocess.run([sys.executable, "-c", _PEAK_WRITING, output_format],
+                          capture_output=True, text=True, timeout=300, check=True)
+    peak, holding = map(int, done.stdout.split())
     assert peak < holding / 5, (peak, holding)
-
-
-def _peak_writing(output_format: str, store: FindingStore, options: RenderOptions) -> int:
-    """The memory that writing `store` takes at its peak (tracemalloc is tracing)."""
-    import tracemalloc
-
-    tracemalloc.reset_peak()
-    before = tracemalloc.get_traced_memory()[0]
-    write(output_format, store, _Discarded(), options)
-    return tracemalloc.get_traced_memory()[1] - before
 
 
 def test_an_output_file_is_left_as_it_was_when_writing_it_fails(tmp_path: Path) -> None:
