@@ -189,8 +189,12 @@ async def test_a_broken_config_is_one_diagnostic_and_the_server_keeps_answering(
         client: LanguageClient, tmp_path: Path) -> None:
     config = tmp_path / "reportlint.yaml"
     config.write_text("select: [ALL]\nignroe: [S003]\n", encoding="utf-8")
-    uri = open_report(client, tmp_path / "report.md", TYPO)
     config_uri = config.as_uri()
+    # Written after the server started (which may have read the folder's configs
+    # already), so the editor's watcher says so, as it would.
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=config_uri, type=types.FileChangeType.Created)]))
+    uri = open_report(client, tmp_path / "report.md", TYPO)
     await until(lambda: "config" in codes(client, config_uri))
     [problem] = client.diagnostics[config_uri]
     assert problem.range.start.line == 1 and "ignroe" in problem.message
