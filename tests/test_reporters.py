@@ -15,9 +15,6 @@ import pytest
 from conftest import CLEAN_FIXTURES, ROOT
 from reportlint.findings import Category, Finding, Severity
 from reportlint.reporters import FORMATS, render
-from reportlint.reporters.github import render_github
-from reportlint.reporters.gitlab import render_gitlab
-from reportlint.reporters.options import RenderOptions
 from reportlint.reporters.sarif import artifact_uri, sarif_log
 from reportlint.rules.registry import all_rules
 
@@ -125,22 +122,19 @@ def test_github_annotations(reports: Path) -> None:
 
 
 def test_related_places_reach_sarif_and_github() -> None:
-    from reportlint.reporters.github import render_github
-    from reportlint.reporters.sarif import render_sarif
-
     repeated = Finding("r.md", 30, 1, "D001", "repeated", "repeated-sentence",
                        data=(("first_line", 12), ("lines", (12, 30, 41))))
-    [result] = json.loads(render_sarif([repeated], RenderOptions(files=1)))["runs"][0]["results"]
+    [result] = json.loads(render("sarif", [repeated], files=1))["runs"][0]["results"]
     assert [r["physicalLocation"]["region"]["startLine"] for r in
             result["relatedLocations"]] == [12, 41]
-    annotations = render_github([repeated], RenderOptions(files=1))
+    annotations = render("github", [repeated], files=1)
     assert annotations.rstrip().endswith("(also line 12, line 41)")
 
 
 def test_github_escapes_what_workflow_commands_need() -> None:
     found = [Finding("a,b:c.md", 2, 3, "S001", "100% of\nit", "missing-section",
                      severity=Severity.INFO, end_line=2, end_column=9)]
-    assert render_github(found, RenderOptions(files=1)).split("\n", 1)[1] == (
+    assert render("github", found, files=1).split("\n", 1)[1] == (
         "::notice title=reportlint S001 missing-section,file=a%2Cb%3Ac.md,line=2,col=3,"
         "endLine=2,endColumn=9::a,b:c.md:2:3: S001 100%25 of%0Ait\n")
 
@@ -170,7 +164,7 @@ def test_gitlab_fingerprints_differ_for_the_same_defect_twice(tmp_path: Path) ->
     path = tmp_path / "r.md"
     path.write_text("x\nx\n", encoding="utf-8")
     twice = [Finding(str(path), 1, 1, "S003", "m"), Finding(str(path), 2, 1, "S003", "m")]
-    issues = json.loads(render_gitlab(twice, RenderOptions(files=1)))
+    issues = json.loads(render("gitlab", twice, files=1))
     assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
 
 

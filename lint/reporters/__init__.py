@@ -1,4 +1,4 @@
-"""Reporters render findings; each is a function (findings, RenderOptions) -> text.
+"""Reporters write findings; each is a function (findings, RenderOptions, stream) -> None.
 
 | format | for |
 | --- | --- |
@@ -13,29 +13,16 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TextIO
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import Writer
+from reportlint.reporters.perfile import Writer, rendered
 
-Reporter = Callable[[Sequence[Finding], RenderOptions], str]
-
-# The registry: format -> (module, function), each function (findings, RenderOptions) ->
-# text; a module is imported only when its format is asked for.
-_REPORTERS = {
-    "text": (".text", "render_text"),
-    "json": (".json", "render_json"),
-    "sarif": (".sarif", "render_sarif"),
-    "github": (".github", "render_github"),
-    "gitlab": (".gitlab", "render_gitlab"),
-    "junit": (".junit", "render_junit"),
-}
-FORMATS = tuple(_REPORTERS)
-# Every format is also written as the findings are read (a file's at a time), so that a
-# corpus's are never all held: format -> (module, function (findings, RenderOptions,
-# stream) -> None).
+# The registry: format -> (module, function (findings, RenderOptions, stream) -> None);
+# a module is imported only when its format is asked for. Every format is written as the
+# findings are read (a file's at a time), so that a corpus's are never all held.
 _WRITERS = {
     "text": (".text", "write_text"),
     "json": (".json", "write_json"),
@@ -44,13 +31,14 @@ _WRITERS = {
     "gitlab": (".gitlab", "write_gitlab"),
     "junit": (".junit", "write_junit"),
 }
+FORMATS = tuple(_WRITERS)
 
 
-def get_reporter(name: str) -> Reporter:
-    """The reporter for a format (text for a name it does not know)."""
-    module, function = _REPORTERS.get(name, _REPORTERS["text"])
-    reporter: Reporter = getattr(importlib.import_module(module, __package__), function)
-    return reporter
+def _writer(name: str) -> Writer:
+    """The writer for a format (text for a name it does not know)."""
+    module, function = _WRITERS.get(name, _WRITERS["text"])
+    writer: Writer = getattr(importlib.import_module(module, __package__), function)
+    return writer
 
 
 def render(name: str, findings: Sequence[Finding], *, files: int, colour: bool = False,
@@ -60,7 +48,7 @@ def render(name: str, findings: Sequence[Finding], *, files: int, colour: bool =
     """Render in format `name` (see `RenderOptions` for what each option is for)."""
     options = RenderOptions(files, colour, paths, fail_on, summary, source_lines,
                             max_per_rule)
-    return get_reporter(name)(findings, options)
+    return rendered(_writer(name))(findings, options)
 
 
 def write(name: str, findings: Collection[Finding], out: TextIO, options: RenderOptions
@@ -68,6 +56,4 @@ def write(name: str, findings: Collection[Finding], out: TextIO, options: Render
     """`render`, into `out`: findings in print order (a run's `FindingStore` reads them
     from disk as it goes), written as they are read (text for a format it does not
     know)."""
-    module, function = _WRITERS.get(name, _WRITERS["text"])
-    writer: Writer = getattr(importlib.import_module(module, __package__), function)
-    writer(findings, options, out)
+    _writer(name)(findings, options, out)

@@ -10,7 +10,7 @@ from typing import TextIO
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.capping import capped
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import by_file, rendered
+from reportlint.reporters.perfile import by_file
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -64,6 +64,3 @@ def _annotation(f: Finding) -> str:
     if also:
         message += f" (also {also})"
     return f"::{_COMMANDS[f.severity]} title={title},{','.join(where)}::{_data(message)}"
-
-
-render_github = rendered(write_github)

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import by_file, indented_items, rendered
+from reportlint.reporters.perfile import by_file, indented_items
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -52,6 +52,3 @@ def _issues(findings: Collection[Finding]) -> Iterator[dict[str, object]]:
                              "lines": {"begin": finding.line,
                                        "end": finding.end_line or finding.line}},
             }
-
-
-render_gitlab = rendered(write_gitlab)

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from reportlint.findings import Finding
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import indented_items, rendered
+from reportlint.reporters.perfile import indented_items
 
 
 def write_json(findings: Collection[Finding], options: RenderOptions, out: TextIO) -> None:
@@ -22,6 +22,3 @@ def write_json(findings: Collection[Finding], options: RenderOptions, out: TextI
         (json.dumps(finding.to_json(), indent=2, ensure_ascii=False) for finding in findings),
         "    "))
     out.write("\n  ]\n}\n")
-
-
-render_json = rendered(write_json)

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import by_file, findings_of, rendered
+from reportlint.reporters.perfile import by_file, findings_of
 
 _CASES = "reportlint-cases"  # where the test cases go in the document's frame
 
@@ -73,6 +73,3 @@ def _case(path: str, found: list[Finding], fail_on: Severity) -> ElementTree.Ele
     if lesser:
         ElementTree.SubElement(case, "system-out").text = "\n".join(map(_line, lesser))
     return case
-
-
-render_junit = rendered(write_junit)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from reportlint.findings import Finding, Severity
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import by_file, indented_items, rendered
+from reportlint.reporters.perfile import by_file, indented_items
 
 if TYPE_CHECKING:
     from reportlint.rules.registry import Rule
@@ -144,6 +144,3 @@ def _result(finding: Finding, rule_index: int, key: str) -> dict[str, object]:
                        **({"section": finding.section} if finding.section else {})},
     }
     return result
-
-
-render_sarif = rendered(write_sarif)

@@ -9,7 +9,6 @@ from typing import TextIO
 from reportlint.findings import Finding
 from reportlint.reporters.capping import capped
 from reportlint.reporters.options import RenderOptions
-from reportlint.reporters.perfile import rendered
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -95,6 +94,3 @@ def _source(finding: Finding, lines: list[str], style: Callable[..., str]) -> li
     marks = " " * (len(gutter) - 2) + "| " + " " * start + style("^" * width, fg="red",
                                                                   bold=True)
     return [style(gutter, fg="blue") + text, marks]
-
-
-render_text = rendered(write_text)
