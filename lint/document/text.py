@@ -230,45 +230,54 @@ class PhraseMatcher(Generic[T]):
     """Finds listed phrases (word sequences) in text, the longest first, never two
     overlapping. Case is ignored except in phrase words written in capitals; a phrase's
     last word also matches its plural ("win rate" finds "win rates", "deals" does not
-    find "deal")."""
+    find "deal"). Of two phrases matching the same words, the one listed first wins."""
 
     def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
-        self._index: dict[str, list[_Candidate[T]]] = {}
+        self._phrases: list[_Candidate[T]] = []
         for phrase, value in phrases:
             parts = tuple(word for word, _, _ in tokens(phrase))
             if parts:
-                self._index.setdefault(parts[0].casefold(), []).append(_Candidate(
+                self._phrases.append(_Candidate(
                     parts, tuple(p.casefold() for p in parts),
-                    any(len(p) > 1 and p.isupper() for p in parts), phrase, value))
-        for candidates in self._index.values():
-            candidates.sort(key=lambda candidate: -len(candidate.parts))
-        self._starts = self._starts_of(self._index)
+                    any(len(p) > 1 and p.isupper() for p in parts), phrase, value,
+                    len(self._phrases)))
+        self._ending, self._starts = self._table_of(self._phrases)
 
     def without(self, values: Container[T]) -> PhraseMatcher[T]:
         """This matcher less the phrases whose value is in `values`: as if built from
         the others, without splitting every phrase into words again."""
         fewer: PhraseMatcher[T] = PhraseMatcher(())
-        for key, candidates in self._index.items():
-            kept = [candidate for candidate in candidates if candidate.value not in values]
-            if kept:
-                fewer._index[key] = kept
-        fewer._starts = self._starts_of(fewer._index)
+        fewer._phrases = [c for c in self._phrases if c.value not in values]
+        fewer._ending, fewer._starts = self._table_of(fewer._phrases)
         return fewer
 
     @staticmethod
-    def _starts_of(index: dict[str, list[_Candidate[T]]]) -> set[str]:
+    def _table_of(phrases: list[_Candidate[T]]
+                  ) -> tuple[dict[tuple[str, ...], list[_Candidate[T]]], set[str]]:
+        # Every start of a phrase's case-folded words, with the phrases ending there
+        # (none for a start only): a match grows a word at a time, so the phrases sharing
+        # a first word ("data", "product") are not each compared again. Keyed by tuples
+        # of strings, which the garbage collector stops tracking, where a tree of nodes
+        # would add objects that every full collection walks.
+        ending: dict[tuple[str, ...], list[_Candidate[T]]] = {}
+        for candidate in phrases:
+            words = candidate.folded
+            for size in range(1, len(words)):
+                ending.setdefault(words[:size], [])
+            ending.setdefault(words, []).append(candidate)
         # Words that can start a match, plurals of one-word phrases included: finding them
         # with a set lookup first keeps the per-word work off the common words.
-        starts = set(index)
-        for key, candidates in index.items():
-            if any(len(candidate.parts) == 1 for candidate in candidates):
+        starts = {words[0] for words in ending}
+        for words, candidates in ending.items():
+            if len(words) == 1 and candidates:
+                key = words[0]
                 starts |= {key + "s", key + "es"}
                 if key.endswith("y"):
                     starts.add(key[:-1] + "ies")
-        return starts
+        return ending, starts
 
     def __bool__(self) -> bool:
-        return bool(self._index)
+        return bool(self._phrases)
 
     def find(self, text: str) -> list[PhraseMatch[T]]:
         return self.find_in(text, tokens(text))
@@ -278,7 +287,6 @@ class PhraseMatcher(Generic[T]):
         """Like `find`, over words already split by `tokens(text)` (and, if given, their
         case-folded forms)."""
         found: list[PhraseMatch[T]] = []
-        index = self._index
         if folded is None:
             folded = [word.casefold() for word, _, _ in words]
         starts = self._starts
@@ -290,42 +298,67 @@ class PhraseMatcher(Generic[T]):
         for at in at_starts:
             if at < after:
                 continue  # inside the previous match
-            candidates = index.get(folded[at])
-            match = self._longest(candidates, written, folded, at) if candidates else None
-            if match is None and folded[at][-1:] == "s":  # "win rates" for "win rate"
-                for form in _singulars(written[at]):
-                    candidates = index.get(form.casefold())
-                    match = self._longest(candidates, written, folded, at) if candidates else None
-                    if match is not None:
-                        break
+            match = self._longest(written, folded, at)
             if match is None:
                 continue
-            size, phrase, value = match
+            size, candidate = match
             start, end = words[at][1], words[at + size - 1][2]
-            found.append(PhraseMatch(phrase, value, start, end, text[start:end]))
+            found.append(PhraseMatch(candidate.phrase, candidate.value, start, end,
+                                     text[start:end]))
             after = at + size
         return found
 
+    def _longest(self, written: Sequence[str], folded: Sequence[str], at: int
+                 ) -> tuple[int, _Candidate[T]] | None:
+        """The longest phrase starting at word `at`; a plural first word ("rates" for
+        "rate") only where no phrase starts with the word as written."""
+        ending = self._ending
+        best: tuple[int, _Candidate[T]] | None = None
+        before: tuple[str, ...] = ()  # the words from `at` up to `last`
+        last = at
+        while True:
+            # the phrases ending at word `last` as written, then those ending in its
+            # singular ("win rates"), which a plural first word is not ("rates")
+            words = (*before, folded[last])
+            here = ending.get(words)
+            fitting = [c for c in here if self._fits(c, written, at, written[last])
+                       ] if here else []
+            if last > at and folded[last][-1:] == "s":
+                fitting += self._plural_ends(before, written, at, last)
+            if fitting:
+                best = last - at + 1, min(fitting, key=_in_order)
+            last += 1
+            if here is None or last == len(folded):
+                break
+            before = words
+        if best is None and folded[at][-1:] == "s":
+            for form in _singulars(written[at]):
+                fitting = [c for c in ending.get((form.casefold(),), ())
+                           if self._fits(c, written, at, form)]
+                if fitting:
+                    return 1, min(fitting, key=_in_order)
+        return best
+
+    def _plural_ends(self, before: tuple[str, ...], written: Sequence[str], at: int,
+                     last: int) -> list[_Candidate[T]]:
+        return [c for form in _singulars(written[last])
+                for c in self._ending.get((*before, form.casefold()), ())
+                if self._fits(c, written, at, form)]
+
     @staticmethod
-    def _longest(candidates: list[_Candidate[T]], written: Sequence[str], folded: Sequence[str],
-                 at: int) -> tuple[int, str, T] | None:
-        for candidate in candidates:
-            parts = candidate.parts
-            size = len(parts)
-            if at + size > len(written):
-                continue
-            if size == 1:  # its first word is the one at `at`: only the form to check
-                same = True
-            elif candidate.capitals:
-                same = all(_same_word(p, w) for p, w in zip(parts[:-1], written[at:],
-                                                                strict=False))
-            else:
-                same = tuple(folded[at:at + size - 1]) == candidate.folded[:-1]
-            last = written[at + size - 1]
-            if same and (_same_word(parts[-1], last)
-                         or any(_same_word(parts[-1], s) for s in _singulars(last))):
-                return size, candidate.phrase, candidate.value
-        return None
+    def _fits(candidate: _Candidate[T], written: Sequence[str], at: int, last: str) -> bool:
+        """Whether a phrase whose case-folded words match also matches as written: the
+        words in capitals must be in capitals in the text (`last` is the text's last
+        word, or its singular)."""
+        if not candidate.capitals:
+            return True
+        parts = candidate.parts
+        return all(_same_word(p, w) for p, w in zip(parts[:-1], written[at:], strict=False)
+                   ) and _same_word(parts[-1], last)
+
+
+def _in_order(candidate: _Candidate[T]) -> int:
+    return candidate.order
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,3 +368,4 @@ class _Candidate(Generic[T]):
     capitals: bool  # a word in capitals ("MAP") must match as written
     phrase: str
     value: T
+    order: int  # where the phrase was listed: of two matching the same words, the first
