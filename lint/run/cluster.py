@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from math import isqrt
 from typing import TYPE_CHECKING, Any
 
+from reportlint.run.collector import batch_collection
 from reportlint.run.engine import RuleSet
 from reportlint.run.parallel import FileResult, check_file, handed_over
 
@@ -150,13 +151,14 @@ def _check_batch(targets: list[Target], first: int, *, config: Config,
     if rules is None:
         rules = _RULES[key] = RuleSet(config, rule_classes)
     results, prints = [], []
-    for number, target in enumerate(targets, first):
-        result = check_file(target, rules, summarize=summarize, cache=cache)
-        if keep and result.summaries is not None and SHARED_PASSAGE in result.summaries:
-            summaries = dict(result.summaries)
-            prints.append((number, target.display, summaries.pop(SHARED_PASSAGE)))
-            result = FileResult(result.findings, summaries, result.key)
-        results.append(result)
+    with batch_collection():
+        for number, target in enumerate(targets, first):
+            result = check_file(target, rules, summarize=summarize, cache=cache)
+            if keep and result.summaries is not None and SHARED_PASSAGE in result.summaries:
+                summaries = dict(result.summaries)
+                prints.append((number, target.display, summaries.pop(SHARED_PASSAGE)))
+                result = FileResult(result.findings, summaries, result.key)
+            results.append(result)
     return results, prints
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlint.readers import read_document
+from reportlint.run.collector import batch_collection, collect_in_batches
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -89,8 +90,14 @@ def check_targets(targets: Sequence[Target], rules: RuleSet, *, summarize: bool,
     rest in `jobs` worker processes (in this process when there are few). With `found`,
     each file's findings go there as it is checked and the results returned have none,
     so that a large corpus's findings are not all held here at once."""
-    done = progress or (lambda count: None)
+    with batch_collection():  # forked workers inherit it
+        return _check_targets(targets, rules, summarize=summarize, jobs=jobs, cache=cache,
+                              done=progress or (lambda count: None), found=found)
 
+
+def _check_targets(targets: Sequence[Target], rules: RuleSet, *, summarize: bool, jobs: int,
+                   cache: Cache | None, done: Callable[[int], None],
+                   found: FindingSink | None) -> list[FileResult]:
     def checked_here(index: int) -> FileResult:
         return handed_over(check_file(targets[index], rules, summarize=summarize, cache=cache),
                            found)
@@ -200,6 +207,7 @@ def _start_worker(config: Config, rule_classes: Sequence[type[Rule]], summarize:
     from reportlint.run.engine import RuleSet
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    collect_in_batches()  # a spawned worker does not inherit the parent's thresholds
     _end_with_parent(parent)
     rules = inherited if inherited is not None else RuleSet(config, rule_classes)
     _WORKER = (rules, summarize, cache)

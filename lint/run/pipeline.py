@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from reportlint.config import Config
 from reportlint.findings import Finding, Hit
+from reportlint.run.collector import batch_collection
 from reportlint.run.crossreport import cross_report_findings, hit_findings
 from reportlint.run.discovery import collect_targets
 from reportlint.run.engine import RuleSet
@@ -111,7 +112,8 @@ def stream_paths(paths: Iterable[str | Path], config: Config, *,
                 summaries.append((target.display, file.summaries))
         del checked
         if summaries or compared:
-            store.add_all(cross_report_findings(summaries, keys, rules, cache, compared))
+            with batch_collection():
+                store.add_all(cross_report_findings(summaries, keys, rules, cache, compared))
         yield StreamedResult(store, len(targets))
 
 

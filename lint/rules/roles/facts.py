@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from pydantic import Field
 from reportlint.document.model import Document
@@ -124,17 +124,19 @@ class _Scoring:
     def __init__(self, vocabulary: Vocabulary, names: RoleNames, key: tuple[object, ...]
                  ) -> None:
         self.vocabulary, self.names, self.key = vocabulary, names, key
-        self.score = lru_cache(maxsize=_REMEMBERED)(self._score)
+        # Not a bound method: the cache would hold its owner and the owner the cache, and
+        # each report's scores (a new role each) would wait for a full garbage collection.
+        self.score = lru_cache(maxsize=_REMEMBERED)(partial(_score, vocabulary, names))
 
-    def _score(self, text: str) -> _Scored:
-        vocabulary, names = self.vocabulary, self.names
-        words = tokens(text)
-        folded = [word.casefold() for word, _, _ in words]
-        own = names.find(text, words, folded)
-        named = vocabulary.title_matcher.find_in(text, words, folded)
-        skip = [(m.start, m.end) for m in own] + [(m.start, m.end) for m in named]
-        matches = vocabulary.find(text, words, skip, folded)
-        return words, folded, own, named, matches, reading(matches)
+
+def _score(vocabulary: Vocabulary, names: RoleNames, text: str) -> _Scored:
+    words = tokens(text)
+    folded = [word.casefold() for word, _, _ in words]
+    own = names.find(text, words, folded)
+    named = vocabulary.title_matcher.find_in(text, words, folded)
+    skip = [(m.start, m.end) for m in own] + [(m.start, m.end) for m in named]
+    matches = vocabulary.find(text, words, skip, folded)
+    return words, folded, own, named, matches, reading(matches)
 
 
 _Scored = tuple[list[Word], list[str], list[RoleMention], list[PhraseMatch[str]],
