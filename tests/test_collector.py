@@ -8,7 +8,6 @@ import gc
 from pathlib import Path
 
 import pytest
-
 from reportlint.config import Config
 from reportlint.readers import read_document
 from reportlint.run.collector import BATCH_THRESHOLDS, batch_collection

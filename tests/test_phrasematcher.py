@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from reportlint.document.text import PhraseMatcher, tokens
 
 
@@ -46,11 +45,11 @@ def reference(phrases: list[tuple[str, int]], text: str) -> list[tuple[str, int,
             if not parts or at + size > len(written):
                 continue
             last = written[at + size - 1]
-            if all(_same(p, w) for p, w in zip(parts[:-1], written[at:], strict=False)) and (
-                    _same(parts[-1], last) or (size > 1 and any(
-                        _same(parts[-1], s) for s in _singular_forms(last)))):
-                if best is None or size > best[0]:
-                    best = (size, order)
+            fits = all(_same(p, w) for p, w in zip(parts[:-1], written[at:], strict=False)) and (
+                _same(parts[-1], last) or (size > 1 and any(
+                    _same(parts[-1], s) for s in _singular_forms(last))))
+            if fits and (best is None or size > best[0]):
+                best = (size, order)
         if best is None:
             for form in _singular_forms(written[at]):
                 orders = [order for order, (parts, _, _) in enumerate(listed)
