@@ -16,9 +16,11 @@ from reportlint.corpus.passages import SharedPassage
 from reportlint.findings import Category, Finding, Severity
 from reportlint.reporters.corpuspage import render_page
 from reportlint.reporters.corpuspage.facts import (
+    FINDINGS_PER_REPORT,
     CorpusFacts,
     Drift,
     collect_facts,
+    report_drift,
     role_family_drift,
 )
 from reportlint.reporters.corpuspage.sections import doc_html
@@ -120,7 +122,7 @@ def test_role_family_drift_from_finding_data() -> None:
         Finding("a.md", 5, 1, "C901", "a sales word", "foreign-vocabulary",
                 Category.CONSISTENCY, Severity.INFO, data=(("family", "sales"),)),
     ]
-    drift, note = role_family_drift(findings, all_rules())
+    drift, note = role_family_drift(report_drift(findings), all_rules())
     assert note == ""
     assert drift == [Drift("b.md", "engineering", 0.72, "C900",
                            "reads like an engineering report"),
@@ -283,3 +285,23 @@ def test_page_names_categories_as_the_cli_shows_labels_whole_and_errors_first(
     order = {"error": 3, "warning": 2, "info": 1}
     assert len(set(classes)) > 1
     assert [order[c] for c in classes] == sorted((order[c] for c in classes), reverse=True)
+
+
+def test_the_page_keeps_only_the_findings_it_shows(tmp_path: Path) -> None:
+    """A corpus's findings are not held for the page: of each report it keeps the sample
+    it shows, and its counts (summary, kinds, rules) come from the gate's."""
+    text = SELLER.read_text(encoding="utf-8")
+    placeholders = "".join(f"\nTODO: fill in point {n}.\n" for n in range(30))
+    (tmp_path / "busy.md").write_text(text + placeholders, encoding="utf-8")
+    shutil.copy(SELLER, tmp_path / SELLER.name)
+    facts = collect_facts(tmp_path, Config())
+    busy = next(r for r in facts.gate.reports if r.path == "busy.md")
+    assert busy.findings > FINDINGS_PER_REPORT + 10
+    assert 0 < len(facts.shown_of(busy)) <= FINDINGS_PER_REPORT
+    assert sum(len(shown) for shown in facts.shown.values()) < busy.findings
+    page = render_page(facts)
+    everything = sum(r.findings for r in facts.gate.reports)
+    assert f'<div class="tile-value">{everything:,}</div><div class="tile-label">Findings' in page
+    count = max(busy.by_rule.values())
+    assert f'<td class="num">{count:,}</td></tr>' in page
+    assert f"{busy.findings - len(facts.shown_of(busy))} more findings not shown" in page

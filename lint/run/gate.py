@@ -206,12 +206,12 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
              on_targets: Callable[[int], None] | None = None,
              jobs: int | None = 1, cache_root: Path | None = None,
              executor: Executor | None = None,
-             kept: dict[str, list[Finding]] | None = None) -> GateResult:
+             keep: Callable[[str, Sequence[Finding]], None] | None = None) -> GateResult:
     """Lint the reports under `root` (or those changed since the git revision `since`) and
     judge each one. `on_targets` is told how many reports will be checked, before any is;
     `progress`, `jobs`, `cache_root` and `executor` as in `lint_paths`. The findings are
-    judged a report at a time and not kept, except in `kept` (by display path, those the
-    baseline leaves) when it is given."""
+    judged a report at a time and not kept; `keep`, if given, is handed each report's
+    (display path, those the baseline leaves) as it is judged."""
     if not root.is_dir():
         raise GateError(f"{root} is not a folder")
     everything = collect_targets([root], config.exclude, config.include)
@@ -238,8 +238,8 @@ def run_gate(root: Path, config: Config, *, fail_on: Severity | None = None,
                     found = applied.new(found)
                 if not found:
                     continue
-                if kept is not None:
-                    kept[display] = found
+                if keep is not None:
+                    keep(display, found)
                 judged[display] = status(display, found)
     reports = [_with_content(target, judged.pop(target.display) if target.display in judged
                              else status(target.display, []))

@@ -17,12 +17,14 @@ from reportlint.config import Config
 from reportlint.findings import Category, Finding, Severity
 from reportlint.rules.registry import Rule, all_rules
 from reportlint.run.engine import RuleSet
-from reportlint.run.gate import GateError, GateResult, ReportStatus, run_gate
+from reportlint.run.gate import GateError, GateResult, ReportStatus, run_gate, sample_findings
 
 if TYPE_CHECKING:
     from reportlint.corpus.passages import SharedPassage
 
 TOP_PASSAGES = 15
+FINDINGS_PER_REPORT = 15  # findings shown for a report, at most
+PER_RULE = 3  # of one rule among them
 
 
 class ReportError(Exception):
@@ -43,7 +45,10 @@ class Drift:
 @dataclass
 class CorpusFacts:
     """Everything the page shows. `drift` is None when it was not measured (the drift
-    rule is turned off); `drift_note` then says so in plain words."""
+    rule is turned off); `drift_note` then says so in plain words. Of each report's
+    findings the page keeps only the sample it shows, the drift and the paragraphs in
+    another family's words: its counts come from the gate's, so that a page over a large
+    corpus does not hold the corpus's findings."""
 
     title: str
     gate: GateResult
@@ -54,8 +59,10 @@ class CorpusFacts:
     seconds: float
     # (path, family) of each paragraph written in another role family's words.
     foreign: list[tuple[str, str]] = field(default_factory=list)
-    # each report's findings (those the gate judged), by display path
-    found: dict[str, list[Finding]] = field(default_factory=dict)
+    # each report's sample of findings to show (of those the gate judged), by display path
+    shown: dict[str, list[Finding]] = field(default_factory=dict)
+    # the name of each rule the registry does not know (an old plugin's), by code
+    other_rule_names: dict[str, str] = field(default_factory=dict)
     _indexes: dict[str, int] | None = field(default=None, repr=False)
 
     def report_index(self, display: str) -> int | None:
@@ -64,16 +71,18 @@ class CorpusFacts:
             self._indexes = {r.display: i for i, r in enumerate(self.gate.reports)}
         return self._indexes.get(display)
 
-    def findings_of(self, report: ReportStatus) -> list[Finding]:
-        return self.found.get(report.display, [])
-
-    def all_findings(self) -> list[Finding]:
-        return in_report_order(self.gate, self.found)
+    def shown_of(self, report: ReportStatus) -> list[Finding]:
+        return self.shown.get(report.display, [])
 
 
-def in_report_order(gate: GateResult, found: dict[str, list[Finding]]) -> list[Finding]:
-    """The findings the gate kept, report by report in the gate's order."""
-    return [f for report in gate.reports for f in found.get(report.display, [])]
+@dataclass
+class _Kept:
+    """What the page keeps of one report's findings."""
+
+    shown: list[Finding]
+    drift: list[Drift]
+    foreign: list[tuple[str, str]]
+    other_rule_names: dict[str, str]
 
 
 def collect_facts(root: Path, config: Config, *, title: str | None = None,
@@ -85,21 +94,34 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
     `cache_root` as in `lint_paths`: with a cache, the second read of each file, for the
     shared passages, is served from it)."""
     started = time.perf_counter()
-    found: dict[str, list[Finding]] = {}
+    known = {rule.code for rule in all_rules()}
+    kept: dict[str, _Kept] = {}
+
+    def keep(display: str, findings: Sequence[Finding]) -> None:
+        kept[display] = _Kept(sample_findings(findings, PER_RULE, FINDINGS_PER_REPORT),
+                              report_drift(findings), foreign_paragraphs(findings),
+                              {f.rule: f.name for f in reversed(findings)
+                               if f.rule not in known})
+
     try:
         gate = run_gate(root, config, fail_on=fail_on, progress=progress, on_targets=on_targets,
-                        jobs=jobs, cache_root=cache_root, kept=found)
+                        jobs=jobs, cache_root=cache_root, keep=keep)
     except GateError as error:
         raise ReportError(str(error)) from None
-    findings = in_report_order(gate, found)
+    # in the gate's order of reports, as the page lists them
+    in_order = [kept[report.display] for report in gate.reports if report.display in kept]
     passages = shared_passages([r.display for r in gate.reports], config, top, jobs=jobs,
                                cache_root=cache_root)
     active = [rule for rule, _ in RuleSet(config).for_path("")]
-    drift, drift_note = role_family_drift(findings, active)
+    drift, drift_note = role_family_drift([d for k in in_order for d in k.drift], active)
+    other_rule_names: dict[str, str] = {}
+    for report in reversed(in_order):
+        other_rule_names.update(report.other_rule_names)
     name = os.path.basename(os.path.realpath(root))
     return CorpusFacts(title or f"Report check: {name}", gate, all_rules(),
-                       passages, drift, drift_note,
-                       time.perf_counter() - started, foreign_paragraphs(findings), found)
+                       passages, drift, drift_note, time.perf_counter() - started,
+                       [item for k in in_order for item in k.foreign],
+                       {display: k.shown for display, k in kept.items()}, other_rule_names)
 
 
 def shared_passages(paths: Sequence[str], config: Config, top: int, *, jobs: int | None = 1,
@@ -112,11 +134,9 @@ def shared_passages(paths: Sequence[str], config: Config, top: int, *, jobs: int
     return find_shared_passages(list(paths), config, top, jobs=jobs, cache_root=cache_root)
 
 
-def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule] | Rule]
-                      ) -> tuple[list[Drift] | None, str]:
-    """Reports whose vocabulary drifts to another role family, most drifted first, from the
-    findings that carry ("family", name) and ("share", fraction) (C005 role-drift); or
-    (None, why not) when none of the active `rules` measures drift."""
+def report_drift(findings: Sequence[Finding]) -> list[Drift]:
+    """A report's drift toward another role family, from the findings that carry
+    ("family", name) and ("share", fraction) (C005 role-drift)."""
     drift = []
     for finding in findings:
         data = dict(finding.data)
@@ -126,11 +146,17 @@ def role_family_drift(findings: Sequence[Finding], rules: Sequence[type[Rule] | 
         if isinstance(share, int | float) and not isinstance(share, bool):
             drift.append(Drift(finding.path, family, float(share), finding.rule,
                                finding.message))
+    return drift
+
+
+def role_family_drift(drift: list[Drift], rules: Sequence[type[Rule] | Rule]
+                      ) -> tuple[list[Drift] | None, str]:
+    """The reports' drift, most drifted first; or (None, why not) when none of the active
+    `rules` measures drift."""
     if not drift and not any(_is_drift_rule(rule) for rule in rules):
         return None, ("Role-family drift was not measured: the rule that measures it "
                       "(role-drift) is turned off in this configuration.")
-    drift.sort(key=lambda d: (-d.share, d.path))
-    return drift, ""
+    return sorted(drift, key=lambda d: (-d.share, d.path)), ""
 
 
 def foreign_paragraphs(findings: Sequence[Finding]) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.findings import Category, Finding, Severity
 from reportlint.reporters.corpuspage.charts import Bar, Segment, bar_chart
-from reportlint.run.gate import sample_findings
+from reportlint.reporters.corpuspage.facts import PER_RULE
 
 if TYPE_CHECKING:
     from reportlint.reporters.corpuspage.facts import CorpusFacts
@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from reportlint.run.gate import ReportStatus
 
 WORST_REPORTS = 10
-FINDINGS_PER_REPORT = 15
-PER_RULE = 3
 MESSAGE_CHARS = 240
 PLACES_PER_PASSAGE = 12
 DRIFT_ROWS = 50
@@ -67,14 +65,13 @@ def rule_link(code: str, text: str | None = None) -> str:
 def summary(facts: CorpusFacts) -> str:
     gate = facts.gate
     total, failed = len(gate.reports), len(gate.failed)
-    findings = facts.all_findings()
     rate = 100.0 * (total - failed) / total if total else 100.0
-    severities = Counter(f.severity for f in findings)
+    severities = Counter({s: sum(_count(r, s) for r in gate.reports) for s in Severity})
     tiles = [("Reports checked", f"{total:,}", ""),
              ("Pass", f"{total - failed:,}", "good"),
              ("Fail", f"{failed:,}", "bad" if failed else "good"),
              ("Pass rate", f"{rate:.1f}%", "good" if not failed else "bad"),
-             ("Findings", f"{len(findings):,}",
+             ("Findings", f"{sum(r.findings for r in gate.reports):,}",
               " · ".join(plural(severities[s], SEVERITY_WORDS[s][:-1]) for s in Severity))]
     cards = "".join(
         f'<div class="tile {cls if cls in ("good", "bad") else ""}"><div class="tile-value">'
@@ -91,9 +88,9 @@ def summary(facts: CorpusFacts) -> str:
 
 
 def category_chart(facts: CorpusFacts) -> str:
-    findings = facts.all_findings()
-    counts = Counter(f.category for f in findings)
-    reports = {c: len({f.path for f in findings if f.category is c}) for c in Category}
+    found = [report.counts["by_category"] for report in facts.gate.reports]
+    counts = {c: sum(report[c.value] for report in found) for c in Category}
+    reports = {c: sum(1 for report in found if report[c.value]) for c in Category}
     bars = [Bar(c.value,
                 (Segment(counts[c], CATEGORY_COLOURS[c], "findings"),)) for c in Category]
     legend = "".join(
@@ -132,11 +129,11 @@ def _count(report: ReportStatus, severity: Severity) -> int:
 
 
 def rule_table(facts: CorpusFacts) -> str:
-    findings = facts.all_findings()
-    counts = Counter(f.rule for f in findings)
-    reports: dict[str, set[str]] = {}
-    for f in findings:
-        reports.setdefault(f.rule, set()).add(f.path)
+    counts: Counter[str] = Counter()
+    reports: Counter[str] = Counter()
+    for report in facts.gate.reports:
+        counts.update(report.by_rule)
+        reports.update(report.by_rule.keys())
     known = {rule.code: rule for rule in facts.rules}
     if not counts:
         return ('<section id="rules"><h2>Findings by rule</h2>'
@@ -144,12 +141,12 @@ def rule_table(facts: CorpusFacts) -> str:
     rows = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         rule = known.get(code)
-        name = rule.name if rule else next(f.name for f in findings if f.rule == code)
+        name = rule.name if rule else facts.other_rule_names.get(code, code)
         what = rule.summary() if rule else ""
         category = rule.category.value if rule else ""
         rows.append(f'<tr><td>{rule_link(code) if rule else escape(code)}</td>'
                     f'<td>{escape(name)}</td><td>{escape(what)}</td><td>{escape(category)}</td>'
-                    f'<td class="num">{len(reports[code]):,}</td><td class="num">{count:,}</td>'
+                    f'<td class="num">{reports[code]:,}</td><td class="num">{count:,}</td>'
                     f'</tr>')
     return ('<section id="rules"><h2>Findings by rule</h2><p>Each rule checks one thing; '
             'click its code for what it means and how to fix it.</p>'
@@ -280,8 +277,7 @@ def findings_by_report(facts: CorpusFacts) -> str:
         if not report.findings:
             continue
         # Most serious first, as the text says and the CLI's GitHub output orders them.
-        shown = sorted(sample_findings(facts.findings_of(report), PER_RULE,
-                                       FINDINGS_PER_REPORT),
+        shown = sorted(facts.shown_of(report),
                        key=lambda f: (-f.severity.rank, f.line, f.column, f.rule))
         rows = "".join(_finding_row(f) for f in shown)
         more = report.findings - len(shown)
