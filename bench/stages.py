@@ -62,7 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--count", type=int, default=60)
     args = parser.parse_args(argv)
-    print("\n".join(table(stage_costs(args.folder, args.count))))
+    try:  # collect cycles as a run does (run/collector.py), where the code has it
+        from reportlint.run.collector import batch_collection
+    except ImportError:
+        from contextlib import nullcontext as batch_collection
+    with batch_collection():
+        costs = stage_costs(args.folder, args.count)
+    print("\n".join(table(costs)))
     return 0
 
 
