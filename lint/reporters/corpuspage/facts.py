@@ -75,16 +75,6 @@ class CorpusFacts:
         return self.shown.get(report.display, [])
 
 
-@dataclass
-class _Kept:
-    """What the page keeps of one report's findings."""
-
-    shown: list[Finding]
-    drift: list[Drift]
-    foreign: list[tuple[str, str]]
-    other_rule_names: dict[str, str]
-
-
 def collect_facts(root: Path, config: Config, *, title: str | None = None,
                   fail_on: Severity | None = None, top: int = TOP_PASSAGES,
                   progress: Callable[[int], None] | None = None,
@@ -95,33 +85,34 @@ def collect_facts(root: Path, config: Config, *, title: str | None = None,
     shared passages, is served from it)."""
     started = time.perf_counter()
     known = {rule.code for rule in all_rules()}
-    kept: dict[str, _Kept] = {}
+    shown: dict[str, list[Finding]] = {}
+    drift: list[Drift] = []
+    foreign: list[tuple[str, str]] = []
+    other_rule_names: dict[str, str] = {}
 
     def keep(display: str, findings: Sequence[Finding]) -> None:
-        kept[display] = _Kept(sample_findings(findings, PER_RULE, FINDINGS_PER_REPORT),
-                              report_drift(findings), foreign_paragraphs(findings),
-                              {f.rule: f.name for f in reversed(findings)
-                               if f.rule not in known})
+        # The page sorts the drift and counts the paragraphs, so the order reports come
+        # in does not show.
+        shown[display] = sample_findings(findings, PER_RULE, FINDINGS_PER_REPORT)
+        drift.extend(report_drift(findings))
+        foreign.extend(foreign_paragraphs(findings))
+        for finding in findings:
+            if finding.rule not in known:
+                other_rule_names.setdefault(finding.rule, finding.name)
 
     try:
         gate = run_gate(root, config, fail_on=fail_on, progress=progress, on_targets=on_targets,
                         jobs=jobs, cache_root=cache_root, keep=keep)
     except GateError as error:
         raise ReportError(str(error)) from None
-    # in the gate's order of reports, as the page lists them
-    in_order = [kept[report.display] for report in gate.reports if report.display in kept]
     passages = shared_passages([r.display for r in gate.reports], config, top, jobs=jobs,
                                cache_root=cache_root)
     active = [rule for rule, _ in RuleSet(config).for_path("")]
-    drift, drift_note = role_family_drift([d for k in in_order for d in k.drift], active)
-    other_rule_names: dict[str, str] = {}
-    for report in reversed(in_order):
-        other_rule_names.update(report.other_rule_names)
+    measured, drift_note = role_family_drift(drift, active)
     name = os.path.basename(os.path.realpath(root))
     return CorpusFacts(title or f"Report check: {name}", gate, all_rules(),
-                       passages, drift, drift_note, time.perf_counter() - started,
-                       [item for k in in_order for item in k.foreign],
-                       {display: k.shown for display, k in kept.items()}, other_rule_names)
+                       passages, measured, drift_note, time.perf_counter() - started,
+                       foreign, shown, other_rule_names)
 
 
 def shared_passages(paths: Sequence[str], config: Config, top: int, *, jobs: int | None = 1,
