@@ -25,7 +25,7 @@ FOOTNOTE_REF = re.compile(r"\[\^([^\]\[\s]+)\](?!:)")
 # Linear-time shapes: a label holds no "[" and an emphasis no copy of its own marker, so
 # a scan from one "[" or "*" stops at the next one instead of running to the end of the
 # text (which made "[" * 50_000 or "*a " * 20_000 quadratic).
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\n]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\(([^()\n]*)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1")
 _QUOTES = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'",
@@ -105,6 +105,11 @@ def label_end(text: str, max_words: int = 6) -> int:
     if match is None or len(_WORD.findall(match.group(0))) > max_words:
         return 0
     return match.end() if _WORD.search(text, match.end()) else 0
+
+
+def links(text: str) -> list[tuple[str, str]]:
+    """(label, target) of every inline Markdown link in raw text."""
+    return [(m.group(1), m.group(2).strip()) for m in _LINK.finditer(text)] if "](" in text else []
 
 
 def footnote_refs(text: str) -> list[tuple[str, int]]:
@@ -314,7 +319,7 @@ class PhraseMatcher(Generic[T]):
         "rate") only where no phrase starts with the word as written."""
         ending = self._ending
         best: tuple[int, _Candidate[T]] | None = None
-        before: tuple[str, ...] = ()  # the words from `at` up to `last`
+        before: tuple[str, ...] = ()  # the words from `at` to the one before `last`
         last = at
         while True:
             # the phrases ending at word `last` as written, then those ending in its

@@ -455,3 +455,50 @@ def test_a_long_paragraph_of_claims_is_read_in_linear_time(
     in_one_paragraph = _e001_seconds(with_block(block), read_text)
     assert in_one_paragraph < max(2 * in_short_paragraphs, 0.5), (
         in_one_paragraph, in_short_paragraphs)
+
+
+def test_a_source_linked_inline_is_asked_for_a_footnote_not_said_uncited(
+        lint_text: Lint) -> None:
+    """A writer who linked the source did cite it, only not as the format asks: the
+    finding says to move the link into a footnote, not that the source is uncited."""
+    bullet = ("- The BLS Occupational Outlook Handbook reports a median annual wage of $60,340 "
+              "for computer user support specialists in May 2024, a sensible floor for "
+              "first-line fintech desks.[^bls-support]")
+    assert bullet in GOOD
+    variants = {
+        # the link's words name the source
+        "- Support specialists earned a median of $60,340 in May 2024, according to the "
+        "[U.S. Bureau of Labor Statistics](https://www.bls.gov/ooh/support.htm).":
+            ("links", "U.S. Bureau of Labor Statistics"),
+        # the name in the text, the link on other words but on the source's own site
+        "- According to Glassdoor, tier 2 analysts earn $78,000 at processors (see "
+        "[the salary page](https://uk.glassdoor.com/Salaries/analyst.htm)).":
+            ("links", "Glassdoor"),
+        # a link elsewhere is not the source's
+        "- According to Glassdoor, tier 2 analysts earn $78,000 at processors (see "
+        "[our interview guide](https://example.org/guides/tier-2)).":
+            ("names", "Glassdoor"),
+    }
+    for text, (how, source) in variants.items():
+        found = [f for f in evidence(lint_text(GOOD.replace(bullet, text)))
+                 if f.rule == "E001"]
+        assert len(found) == 1, text
+        data = dict(found[0].data)
+        assert data["source"] == source and data["linked"] is (how == "links")
+        if how == "links":
+            assert (f'links "{source}" inline but has no footnote: move the link into a '
+                    "footnote") in found[0].message, text
+            assert "does not cite" not in found[0].message
+        else:
+            assert f'names "{source}" but does not cite it' in found[0].message
+
+
+def test_which_links_are_the_named_sources() -> None:
+    from reportlint.language.claims.cues import Model
+
+    assert Model.links_source("per [BLS (Bureau of Labor Statistics)](https://x.org)", "BLS")
+    assert Model.links_source("[pay](https://www.indeed.com/career/x)", "Indeed")
+    assert Model.links_source("[pay](https://uk.indeed.com/career/x)", "indeed.com")
+    assert Model.links_source("[share](statista.com/statistics/1)", "Statista")
+    assert not Model.links_source("[tables](https://notbls.example.com/x)", "BLS")
+    assert not Model.links_source("According to Statista, 40% do.", "Statista")

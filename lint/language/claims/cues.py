@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reportlint.document.text import links
 from reportlint.language.data.patterns import remembered_pattern
 from reportlint.language.regexprefix import start_prefixes
 
@@ -43,6 +44,7 @@ class Verdict:
     cue: ClaimCue | None
     why: str
     source: str | None = None
+    linked: bool = False  # the sentence links the source inline, without a footnote
 
     @property
     def is_claim(self) -> bool:
@@ -154,6 +156,23 @@ class Model:
             return match.group(0)
         linked = self.source_domains.search(raw) if "](" in raw else None
         return linked.group("domain") if linked else None
+
+    @staticmethod
+    def links_source(raw: str, source: str) -> bool:
+        """Whether `raw` links the named `source` inline: a link whose words hold its name
+        ("[Statista](https://...)"), or whose address is on its site ("Indeed reported
+        ... [salaries](https://www.indeed.com/...)"). The claim is then backed, only not
+        in a footnote, which is what its finding should say."""
+        name = source.casefold()
+        squashed = re.sub(r"[\W_]+", "", name)
+        for label, target in links(raw):
+            if name in label.casefold():
+                return True
+            host = re.sub(r"^[a-z][\w+.-]*://", "", target.casefold()).split("/")[0]
+            parts = host.removeprefix("www.").split(".")
+            if squashed and (squashed in parts or "".join(parts).endswith(squashed)):
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,8 +133,9 @@ class ClaimDetector:
         for cue in sorted(cues, key=lambda c: STRENGTH_ORDER[c.strength]):
             why = signs.counts(cue)
             if why.startswith("+"):
-                return Verdict(cue, why[1:], model.named_source(plain, sentence,
-                                                                   cue.start + len(cue.text)))
+                source = model.named_source(plain, sentence, cue.start + len(cue.text))
+                return Verdict(cue, why[1:], source,
+                               source is not None and model.links_source(sentence, source))
             refusal = refusal or why
         return Verdict(None, refusal or "no cue")
 

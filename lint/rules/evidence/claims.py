@@ -60,7 +60,8 @@ def unbacked_claims(doc: Document, context: Context) -> Iterator[tuple[Sentence,
         if verdict.source is None and lead_in is not None:
             named = detector.model.named_source(fold(strip_inline(lead_in.text)), lead_in.text)
             if named:
-                verdict = replace(verdict, source=named)
+                verdict = replace(verdict, source=named, linked=detector.model.links_source(
+                    lead_in.text, named))
         yield sentence, verdict
 
 
@@ -215,7 +216,9 @@ class UnbackedClaim(Rule):
     The finding names the cue and the reading that made it count. When the sentence
     names its source ("according to Glassdoor", "(U.S. Bureau of Labor Statistics, May
     2023)") the message asks to turn the name into a footnote instead of finding a
-    source. Cues, section purposes and word lists are data
+    source; when it links the source inline ("according to [Statista](https://...)"), it
+    says the claim has a link but no footnote, and asks to move the link into one. Cues,
+    section purposes and word lists are data
     (`lint/language/data/claim_cues.yaml`).
 
     **Why is this bad?** A reader cannot tell what is known from what was written to
@@ -240,7 +243,7 @@ class UnbackedClaim(Rule):
                 ("cue", cue.kind), ("cue_text", cue.text), ("strength", cue.strength),
                 ("why", verdict.why))
             if verdict.source:
-                data += (("source", verdict.source),)
+                data += (("source", verdict.source), ("linked", verdict.linked))
             yield Hit(_claim_message(verdict, sentence.unit), offset=sentence.offset(),
                       end_offset=sentence.unit.offset(sentence.end), data=data)
         for found in uncited_tables(doc, context):
@@ -252,11 +255,16 @@ class UnbackedClaim(Rule):
 
 _NAMED = ("turn the named source into a footnote: [^id] after the claim, and the "
           "source defined once under Sources & Further Reading")
+_LINKED = ("move the link into a footnote: [^id] after the claim, and the source defined "
+           "once under Sources & Further Reading, with its date")
 
 
 def _claim_message(verdict: Verdict, unit: Unit) -> str:
     cue = verdict.cue
     assert cue is not None
+    if verdict.source and verdict.linked:
+        return (f'uncited claim ({cue}) links "{verdict.source}" inline but has no footnote: '
+                f"{_LINKED}")
     if verdict.source:
         return f'uncited claim ({cue}) names "{verdict.source}" but does not cite it: {_NAMED}'
     if cue.strength == "strong":
