@@ -6,9 +6,10 @@ bench/README.md (between the `results` markers).
 
 Measures, as medians of several runs with the peak memory of the whole process tree:
 (a) one-file `reportlint check` against `python -c pass`, the four libraries' imports,
-proselint and markdownlint-cli2, with reportlint's import time by package; (b) corpora
-of generated reports (bench/generate.py), per-file rules only and with the cross-report
-checks, cold (empty cache) and warm, with markdownlint-cli2 and proselint on the same
+the report's schema and reading the report (no rule), proselint and markdownlint-cli2,
+with reportlint's import time by package; (b) corpora of generated reports
+(bench/generate.py), per-file rules only, with the cross-report checks and reading
+alone, cold (empty cache) and warm, with markdownlint-cli2 and proselint on the same
 files; (c) a warm re-run after one file changed. A peer that is not installed is
 skipped with a note. Python runs with bytecode caching on (as an installed tool does),
 even where PYTHONDONTWRITEBYTECODE is set.
@@ -38,6 +39,11 @@ LIBRARIES = "import click, ruamel.yaml, markdown_it; from pydantic import BaseMo
 # pydantic imports most of itself, and compiles its first schema, when a first model is
 # defined: that, not the import, is the floor for any tool whose schemas are models.
 ONE_MODEL = "\nclass Report(BaseModel):\n    title: str\n    year: int"
+# What any check built on this design does before its first rule: the libraries, the
+# report's pydantic schema (the design card's models) and reading the report.
+SCHEMA = "; import reportlint.schema"
+READ = "; from pathlib import Path; from reportlint.readers import read_document; " \
+    "read_document(Path({path!r}))"
 
 
 def _snapshot(work: Path, revision: str) -> Path:
@@ -126,6 +132,11 @@ def one_file(args: argparse.Namespace, env: dict[str, str], notes: list[str]) ->
                     [sys.executable, "-c", LIBRARIES], runs, env=env),
         measure.run("the same, and defining one pydantic model",
                     [sys.executable, "-c", LIBRARIES + ONE_MODEL], runs, env=env),
+        measure.run("the libraries and reportlint's report schema (its pydantic models)",
+                    [sys.executable, "-c", LIBRARIES + SCHEMA], runs, env=env),
+        measure.run("the same, and reading the report (no rule run)",
+                    [sys.executable, "-c", LIBRARIES + SCHEMA + READ.format(path=str(copy))],
+                    runs, env=env),
         measure.run("**reportlint check** (cold: `--no-cache`)", [*check, "--no-cache"], runs,
                     env=env),
         measure.run("reportlint check (cached, file unchanged)", check, runs, env=env)]
@@ -187,6 +198,11 @@ def corpora(args: argparse.Namespace, env: dict[str, str], notes: list[str]) -> 
         if size <= 1000:
             rows.append(measure.run("reportlint, all rules, cold, `--jobs 1`",
                                     [*base, "--jobs=1"], runs, env=env, before_each=clear))
+            # Reading, the workers and the cache with one cheap rule: what is left for the
+            # rules under a throughput target.
+            rows.append(measure.run("reportlint, reading only (one structure rule, "
+                                    "`--select S001`), cold", [*base, "--select=S001", *jobs],
+                                    runs, env=env, before_each=clear))
         mdl = prose = None
         if args.markdownlint:
             mdl = measure.run("markdownlint-cli2", [args.markdownlint, "**/*.md"], runs,
