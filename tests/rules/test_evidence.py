@@ -501,4 +501,6 @@ def test_which_links_are_the_named_sources() -> None:
     assert Model.links_source("[pay](https://uk.indeed.com/career/x)", "indeed.com")
     assert Model.links_source("[share](statista.com/statistics/1)", "Statista")
     assert not Model.links_source("[tables](https://notbls.example.com/x)", "BLS")
+    assert not Model.links_source("[pay](https://notindeed.com/x)", "indeed.com")
+    assert Model.links_source("[pay](https://www.glassdoor.co.uk/x)", "glassdoor.co.uk")
     assert not Model.links_source("According to Statista, 40% do.", "Statista")

@@ -164,13 +164,16 @@ class Model:
         ... [salaries](https://www.indeed.com/...)"). The claim is then backed, only not
         in a footnote, which is what its finding should say."""
         name = source.casefold()
+        if not name:
+            return False
         squashed = re.sub(r"[\W_]+", "", name)
         for label, target in links(raw):
             if name in label.casefold():
                 return True
+            # Whole labels of the host only: "bls.gov" and "uk.indeed.com" are the
+            # sites of "BLS" and "indeed.com", "notbls.example.com" is not.
             host = re.sub(r"^[a-z][\w+.-]*://", "", target.casefold()).split("/")[0]
-            parts = host.removeprefix("www.").split(".")
-            if squashed and (squashed in parts or "".join(parts).endswith(squashed)):
+            if squashed in host.split(".") or f".{host}".endswith(f".{name}"):
                 return True
         return False
 
